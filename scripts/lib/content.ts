@@ -1,0 +1,209 @@
+/** Reads the content folder: articles, static pages and work-schedule entries, each validated by its schema. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { z } from "zod";
+import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
+import { FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
+import { renderBody, truncateWords } from "./markdown.ts";
+import { articleSchema, pageSchema, scheduleSchema, type ScheduleData } from "./schema.ts";
+import type { Category } from "./site-types.ts";
+import { slugify } from "./slug.ts";
+
+/** Folders of content/, as editors see them. */
+export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images" } as const;
+
+export interface Problem {
+  /** Path relative to the current directory, as editors type it. */
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export interface Article {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  date: DateTime;
+  /** "19/06/2020 08:02" */
+  dateText: string;
+  /** "19/06/2020" */
+  dayText: string;
+  /** ISO 8601 with +07:00 */
+  iso: string;
+  /** "2020-06-19" in Vietnam */
+  day: string;
+  /** "2020-06" in Vietnam */
+  month: string;
+  category: Category;
+  source?: string;
+  summary: string;
+  image?: string;
+  imageAlt?: string;
+  tags: string[];
+  hot: boolean;
+  featured: boolean;
+  draft: boolean;
+  /** Dated after the build: shown in previews only. */
+  scheduled: boolean;
+  aliases: string[];
+  html: string;
+}
+
+export interface Page {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  summary?: string;
+  draft: boolean;
+  aliases: string[];
+  html: string;
+}
+
+export interface ScheduleEntry extends Omit<ScheduleData, "date"> {
+  file: string;
+  date: DateTime;
+  day: string;
+}
+
+export interface Content {
+  articles: Article[];
+  pages: Page[];
+  schedule: ScheduleEntry[];
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  categories: Category[];
+  /** The build's clock: later articles count as scheduled. */
+  now: DateTime;
+  /** Previews keep drafts and scheduled articles; production drops them. */
+  includeUnpublished: boolean;
+}
+
+/** Every Markdown file under dir, sorted for stable output. */
+export function listMarkdown(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return entries.filter((f) => f.endsWith(".md")).map((f) => path.join(dir, f)).sort();
+}
+
+export function loadContent(dir: string, options: LoadOptions): Content {
+  const problems: Problem[] = [];
+  const schema = articleSchema(options.categories);
+  const articles: Article[] = [];
+  for (const file of listMarkdown(path.join(dir, FOLDERS.articles))) {
+    const read = readValidated(file, schema, problems);
+    if (!read) continue;
+    const { data, parsed } = read;
+    const slug = data.slug ?? slugify(path.basename(file, ".md"));
+    const body = renderBody(parsed.body);
+    articles.push({
+      file,
+      slug,
+      url: `/tin-tuc/${slug}/`,
+      title: data.title,
+      date: data.date,
+      dateText: formatDateTime(data.date),
+      dayText: formatDate(data.date),
+      iso: isoDateTime(data.date),
+      day: isoDay(data.date),
+      month: isoDay(data.date).slice(0, 7),
+      category: data.category,
+      source: data.source,
+      summary: data.summary ?? truncateWords(body.firstParagraph, 240),
+      image: data.image,
+      imageAlt: data.image_alt,
+      tags: data.tags ?? [],
+      hot: data.hot ?? false,
+      featured: data.featured ?? false,
+      draft: data.draft ?? false,
+      scheduled: data.date > options.now,
+      aliases: data.aliases ?? [],
+      html: body.html,
+    });
+  }
+
+  const pages: Page[] = [];
+  for (const file of listMarkdown(path.join(dir, FOLDERS.pages))) {
+    const read = readValidated(file, pageSchema, problems);
+    if (!read) continue;
+    const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
+    pages.push({
+      file,
+      slug,
+      url: `/${slug}/`,
+      title: read.data.title,
+      summary: read.data.summary,
+      draft: read.data.draft ?? false,
+      aliases: read.data.aliases ?? [],
+      html: renderBody(read.parsed.body).html,
+    });
+  }
+
+  const schedule: ScheduleEntry[] = [];
+  for (const file of listMarkdown(path.join(dir, FOLDERS.schedule))) {
+    const read = readValidated(file, scheduleSchema, problems);
+    if (read) schedule.push({ ...read.data, file, day: isoDay(read.data.date) });
+  }
+
+  checkDuplicateUrls(articles, pages, problems);
+  const published = (item: { draft: boolean; scheduled?: boolean }) => options.includeUnpublished || (!item.draft && !item.scheduled);
+  return {
+    // Newest first; ties keep file order so builds are reproducible.
+    articles: articles.filter(published).sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.file.localeCompare(b.file)),
+    pages: pages.filter(published),
+    schedule: schedule.sort(
+      (a, b) => a.day.localeCompare(b.day) || (a.session === b.session ? 0 : a.session === "sáng" ? -1 : 1) || (a.time ?? "").localeCompare(b.time ?? ""),
+    ),
+    problems,
+  };
+}
+
+/** Parses and validates one file; records its problems and returns undefined when it cannot be used. */
+export function readValidated<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: Problem[],
+): { data: z.output<S>; parsed: ParsedFile } | undefined {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFrontMatter(readFileSync(file, "utf8"));
+  } catch (error) {
+    const line = error instanceof FrontMatterError ? error.line : 1;
+    problems.push({ file, line, field: "front matter", message: error instanceof Error ? error.message : String(error), severity: "error" });
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return { data: result.data, parsed };
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "front matter");
+    problems.push({ file, line: parsed.lineOf(field), field, message: issue.message, severity: "error" });
+  }
+  return undefined;
+}
+
+function checkDuplicateUrls(articles: Article[], pages: Page[], problems: Problem[]): void {
+  const seen = new Map<string, string>();
+  for (const item of [...articles, ...pages]) {
+    const first = seen.get(item.url);
+    if (first) {
+      problems.push({ file: item.file, line: 1, field: "slug", message: `địa chỉ ${item.url} trùng với bài ${first}; đặt slug khác`, severity: "error" });
+    } else {
+      seen.set(item.url, item.file);
+    }
+  }
+}
+
+/** "path:line: field: message", the one format of every problem. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+}

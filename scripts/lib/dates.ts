@@ -1,0 +1,60 @@
+/** Reading editors' dates and printing them, always in Vietnam time. */
+import { DateTime } from "luxon";
+
+export const VIETNAM = "Asia/Ho_Chi_Minh";
+
+// Editors' habit first ("19/06/2020 08:02"), then looser variants; ISO 8601 is tried last.
+const EDITOR_FORMATS = ["dd/MM/yyyy HH:mm", "d/M/yyyy H:mm", "dd/MM/yyyy HH:mm:ss", "d/M/yyyy"];
+
+/** Reads a front-matter date; a value without an offset is Vietnam time. Returns undefined when unreadable. */
+export function parseDate(value: unknown, zone = VIETNAM): DateTime | undefined {
+  if (value instanceof Date) {
+    const dt = DateTime.fromJSDate(value, { zone });
+    return dt.isValid ? dt : undefined;
+  }
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  for (const format of EDITOR_FORMATS) {
+    const dt = DateTime.fromFormat(text, format, { zone });
+    if (dt.isValid) return dt;
+  }
+  const iso = DateTime.fromISO(text, { zone, setZone: false });
+  return iso.isValid ? iso.setZone(zone) : undefined;
+}
+
+/** The reader's view in Vietnam time: "19/06/2020 08:02". */
+export function formatDateTime(dt: DateTime): string {
+  return dt.setZone(VIETNAM).toFormat("dd/MM/yyyy HH:mm");
+}
+
+/** "19/06/2020". */
+export function formatDate(dt: DateTime): string {
+  return dt.setZone(VIETNAM).toFormat("dd/MM/yyyy");
+}
+
+/** ISO 8601 with the +07:00 offset, for machines (time elements, feeds, search sort keys). */
+export function isoDateTime(dt: DateTime): string {
+  return dt.setZone(VIETNAM).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** "2020-06-19", the Vietnam calendar day. */
+export function isoDay(dt: DateTime): string {
+  return dt.setZone(VIETNAM).toISODate() ?? "";
+}
+
+/** Monday 00:00 Vietnam time of the week holding dt. */
+export function weekStart(dt: DateTime): DateTime {
+  return dt.setZone(VIETNAM).startOf("week");
+}
+
+const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
+
+/** "Thứ Sáu" for a Friday; luxon's vi locale lower-cases these, Vietnamese print capitalises them. */
+export function weekdayName(dt: DateTime): string {
+  return WEEKDAYS[dt.setZone(VIETNAM).weekday - 1] ?? "";
+}
+
+/** "tháng 6/2020" style month label. */
+export function monthLabel(year: number, month: number): string {
+  return `Tháng ${month}/${year}`;
+}

@@ -1,0 +1,75 @@
+/** The newsroom as one Eleventy plugin: data, templates, filters and assets. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pluginRss from "@11ty/eleventy-plugin-rss";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { DateTime } from "luxon";
+import { fingerprintAssets } from "./assets.ts";
+import { FOLDERS, formatProblem, loadContent } from "./content.ts";
+import { formatDate, formatDateTime, isoDateTime } from "./dates.ts";
+import { createNewsroom } from "./newsroom.ts";
+import type { SiteSettings } from "./site-types.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const LAYOUTS = path.join(ROOT, "layouts");
+
+export interface NewsroomOptions {
+  site: SiteSettings;
+}
+
+/** The build's clock; TOASOAN_NOW pins it for tests and reproducible previews. */
+export function buildClock(): DateTime {
+  const pinned = process.env.TOASOAN_NOW;
+  if (!pinned) return DateTime.now();
+  const dt = DateTime.fromISO(pinned, { setZone: true });
+  if (!dt.isValid) throw new Error(`TOASOAN_NOW is not an ISO 8601 date: ${pinned}`);
+  return dt;
+}
+
+/** Drafts and scheduled articles appear in `eleventy --serve` and when TOASOAN_PREVIEW=1, never in a build. */
+export function isPreview(): boolean {
+  if (process.env.TOASOAN_PREVIEW !== undefined) return process.env.TOASOAN_PREVIEW === "1";
+  return process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+}
+
+export function newsroomPlugin(eleventyConfig: UserConfig, { site }: NewsroomOptions): void {
+  eleventyConfig.addPlugin(pluginRss);
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+
+  eleventyConfig.addGlobalData("site", site);
+  eleventyConfig.addGlobalData("preview", () => isPreview());
+  eleventyConfig.addGlobalData("newsroom", () => {
+    const contentDir = eleventyConfig.directories.input;
+    const now = buildClock();
+    const content = loadContent(contentDir, { categories: site.categories, now, includeUnpublished: isPreview() });
+    const errors = content.problems.filter((p) => p.severity === "error");
+    if (errors.length > 0) {
+      throw new Error(`Nội dung có ${errors.length} lỗi, chưa thể xuất bản:\n${errors.map(formatProblem).join("\n")}`);
+    }
+    return createNewsroom(content, site, now);
+  });
+
+  // Listing, feed and article templates live in layouts/pages/ so any content folder builds the same site.
+  for (const name of readdirSync(path.join(LAYOUTS, "pages")).sort()) {
+    eleventyConfig.addTemplate(`_pages/${name}`, readFileSync(path.join(LAYOUTS, "pages", name), "utf8"), {});
+  }
+
+  const assets = fingerprintAssets(path.join(ROOT, "assets"));
+  for (const { source, url } of assets.values()) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
+  eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, FOLDERS.images)]: "images" });
+  eleventyConfig.addWatchTarget(path.join(ROOT, "assets"));
+
+  eleventyConfig.addFilter("asset", (logical: string) => {
+    const found = assets.get(logical);
+    if (!found) throw new Error(`Unknown asset ${logical}`);
+    return found.url;
+  });
+  eleventyConfig.addFilter("dateTime", (dt: DateTime) => formatDateTime(dt));
+  eleventyConfig.addFilter("day", (dt: DateTime) => formatDate(dt));
+  eleventyConfig.addFilter("iso", (dt: DateTime) => isoDateTime(dt));
+  eleventyConfig.addFilter("vnNumber", (n: number) => new Intl.NumberFormat("vi-VN").format(n));
+  // JSON inside <script type="application/ld+json">: "<" escaped so no string can close the element.
+  eleventyConfig.addFilter("jsonLd", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
+  eleventyConfig.addFilter("absolute", (url: string) => new URL(url, site.url).href);
+}

@@ -1,0 +1,64 @@
+// The department's settings and the Eleventy configuration.
+// Keep top-level imports type-only: the edge function imports `site` from this file.
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { SiteSettings } from "./scripts/lib/site-types.ts";
+
+export const site = {
+  name: "Sở Khoa học và Công nghệ",
+  shortName: "Sở KH&CN",
+  authority: "Ủy ban nhân dân tỉnh",
+  url: "https://sokhcn.netlify.app",
+  description: "Cổng thông tin điện tử Sở Khoa học và Công nghệ: tin hoạt động, văn bản, lịch công tác.",
+  address: "Số 15 đường Lê Lợi, phường Trung tâm, tỉnh",
+  phone: "0232 3822 615",
+  email: "sokhcn@example.gov.vn",
+  responsible: "Chịu trách nhiệm chính: Giám đốc Sở Khoa học và Công nghệ",
+  categories: [
+    { name: "Hoạt động KH&CN", slug: "hoat-dong-khcn", order: 1, description: "Tin hoạt động của Sở và các địa phương." },
+    { name: "Tiêu chuẩn - Đo lường - Chất lượng", slug: "tieu-chuan-do-luong-chat-luong", order: 2 },
+    { name: "Sở hữu trí tuệ", slug: "so-huu-tri-tue", order: 3 },
+    { name: "Đổi mới sáng tạo - Khởi nghiệp", slug: "doi-moi-sang-tao-khoi-nghiep", order: 4 },
+    { name: "Chuyển đổi số", slug: "chuyen-doi-so", order: 5 },
+    { name: "Văn bản - Chính sách", slug: "van-ban-chinh-sach", order: 6 },
+    { name: "Thông báo", slug: "thong-bao", order: 7 },
+  ],
+  menu: [
+    { label: "Trang chủ", url: "/" },
+    { label: "Giới thiệu", url: "/gioi-thieu/" },
+    { label: "Hoạt động KH&CN", url: "/hoat-dong-khcn/" },
+    { label: "Văn bản - Chính sách", url: "/van-ban-chinh-sach/" },
+    { label: "Lịch công tác", url: "/lich-cong-tac/" },
+    { label: "Lưu trữ", url: "/luu-tru/" },
+    { label: "Tìm kiếm", url: "/tim-kiem/" },
+    { label: "Liên hệ", url: "/lien-he/" },
+  ],
+  linkedWebsites: [
+    { name: "Bộ Khoa học và Công nghệ", url: "https://www.most.gov.vn/" },
+    { name: "Cổng Dịch vụ công quốc gia", url: "https://dichvucong.gov.vn/" },
+    { name: "Cục Sở hữu trí tuệ", url: "https://ipvietnam.gov.vn/" },
+    { name: "Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia", url: "https://tcvn.gov.vn/" },
+    { name: "Cổng thông tin điện tử Chính phủ", url: "https://chinhphu.vn/" },
+  ],
+  counter: { endpoint: "/api/visits", initialTotal: 1941995, timeoutMs: 2000 },
+  pageSize: 20,
+  timeZone: "Asia/Ho_Chi_Minh",
+} satisfies SiteSettings;
+
+/** Eleventy's configuration; `npm run build -- --content <dir> --out <dir>` sets TOASOAN_CONTENT and TOASOAN_OUT. */
+export default async function (eleventyConfig: UserConfig) {
+  const path = await import("node:path");
+  const { newsroomPlugin } = await import("./scripts/lib/plugin.ts");
+  eleventyConfig.addPlugin(newsroomPlugin, { site });
+  const input = process.env.TOASOAN_CONTENT ?? "content";
+  return {
+    dir: {
+      input,
+      output: process.env.TOASOAN_OUT ?? "_site",
+      // Layouts sit beside content/, not in it: editors' folder holds only what they write.
+      includes: path.relative(input, "layouts"),
+    },
+    // Only our Nunjucks templates are Eleventy templates; editors' Markdown goes through the content loader.
+    templateFormats: ["njk"],
+    markdownTemplateEngine: false,
+  };
+}
