@@ -16,12 +16,23 @@ export interface BuildResult {
   searchSeconds: number;
 }
 
+let typeScriptRegistered = false;
+
+/** Eleventy imports site.config.ts with Node's own loader, which needs tsx's hooks (vitest's do not reach it). */
+async function registerTypeScript(): Promise<void> {
+  if (typeScriptRegistered) return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  typeScriptRegistered = true;
+}
+
 export async function build({ content, out, search = true }: BuildOptions): Promise<BuildResult> {
   process.env.TOASOAN_CONTENT = content;
   process.env.TOASOAN_OUT = out;
   // Stale pages of deleted articles must not survive into the published folder.
   await rm(out, { recursive: true, force: true });
   const started = performance.now();
+  await registerTypeScript();
   const { Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(content, out, { configPath: path.resolve("site.config.ts"), quietMode: true, runMode: "build" });
   // write() answers [passthrough copies, templates written].

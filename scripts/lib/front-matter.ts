@@ -23,16 +23,19 @@ export class FrontMatterError extends Error {
  */
 export function parseFrontMatter(source: string): ParsedFile {
   let doc: Document | undefined;
+  let shift = 1;
   const lines = new LineCounter();
   // Passing options also stops gray-matter from caching every file it has read.
   const file = matter(source, {
     engines: {
       yaml: (text: string) => {
+        // gray-matter hands over the text after "---", usually from its line break: count the "---" line once.
+        shift = text.startsWith("\n") || text.startsWith("\r\n") ? 0 : 1;
         lines.lineStarts.length = 0;
         doc = parseDocument(text, { schema: "core", lineCounter: lines, prettyErrors: false, uniqueKeys: true });
         const error = doc.errors[0];
         if (error) {
-          const line = (error.linePos?.[0]?.line ?? 1) + 1;
+          const line = (error.linePos?.[0]?.line ?? 1) + shift;
           throw new FrontMatterError(yamlMessage(error.code, error.message), line);
         }
         const value = doc.toJS() as unknown;
@@ -54,7 +57,7 @@ export function parseFrontMatter(source: string): ParsedFile {
       if (isMap(contents)) {
         for (const pair of contents.items) {
           if (isScalar(pair.key) && pair.key.value === field && pair.key.range) {
-            return lines.linePos(pair.key.range[0]).line + 1;
+            return lines.linePos(pair.key.range[0]).line + shift;
           }
         }
       }
