@@ -47,7 +47,8 @@ export const site = {
 /** Eleventy's configuration; `npm run build -- --content <dir> --out <dir>` sets TOASOAN_CONTENT and TOASOAN_OUT. */
 export default async function (eleventyConfig: UserConfig) {
   const path = await import("node:path");
-  const { newsroomPlugin } = await import("./scripts/lib/plugin.ts");
+  // A computed specifier keeps the plugin out of the edge function's bundle, which imports `site` only.
+  const { newsroomPlugin } = (await import(new URL("./scripts/lib/plugin.ts", import.meta.url).href)) as typeof import("./scripts/lib/plugin.ts");
   eleventyConfig.addPlugin(newsroomPlugin, { site });
   const input = process.env.TOASOAN_CONTENT ?? "content";
   return {

@@ -1,0 +1,79 @@
+// 2,000 POSTs from 50 concurrent clients over real HTTP, through @netlify/database, to a real Postgres engine.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { site } from "../../site.config.ts";
+import { createSiteListener, listen, type SiteServer } from "../../scripts/serve.ts";
+import { browserHeaders, startPgliteServer, storedCounts, type PgliteServer } from "./pglite-server.ts";
+
+const visitors = 50;
+const visitsEach = 40;
+// A fixed instant (10:00 +07) so the run cannot straddle midnight in Vietnam; only Date is faked.
+const fixedNow = new Date("2026-03-15T10:00:00+07:00");
+
+let pg: PgliteServer;
+let http: SiteServer;
+let siteDir: string;
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"], now: fixedNow });
+  pg = await startPgliteServer();
+  process.env.NETLIFY_DB_URL = pg.url;
+  delete process.env.NETLIFY_DB_DRIVER;
+  // The production module, unchanged: getDatabase() reads NETLIFY_DB_URL and picks the pg driver.
+  const { default: visits } = await import("../../netlify/edge-functions/visits.ts");
+  siteDir = await mkdtemp(path.join(tmpdir(), "visits-site-"));
+  http = await listen(createSiteListener(siteDir, (request) => visits(request, {} as Parameters<typeof visits>[1])));
+}, 60_000);
+
+afterAll(async () => {
+  // Stopping the database drops the pool's idle connections, which the function logs; expected here.
+  vi.spyOn(console, "error").mockImplementation(() => {});
+  await http?.close();
+  await pg?.stop();
+  await rm(siteDir, { recursive: true, force: true });
+  delete process.env.NETLIFY_DB_URL;
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+interface Answer {
+  day: string;
+  today: number;
+  total: number;
+  counted: boolean;
+}
+
+describe("exactness under concurrency", () => {
+  it(`${visitors * visitsEach} POSTs from ${visitors} clients add exactly that many, each total returned once`, async () => {
+    const endpoint = `${http.url}${site.counter.endpoint}`;
+    const before = (await (await fetch(endpoint, { headers: browserHeaders })).json()) as Answer;
+    expect(before).toEqual({ day: "2026-03-15", today: 0, total: site.counter.initialTotal, counted: false });
+
+    const answers: Answer[] = [];
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: visitors }, async () => {
+        for (let i = 0; i < visitsEach; i++) {
+          const response = await fetch(endpoint, { method: "POST", headers: browserHeaders });
+          statuses.push(response.status);
+          answers.push((await response.json()) as Answer);
+        }
+      }),
+    );
+    const n = visitors * visitsEach;
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    expect(answers.every((answer) => answer.counted && answer.day === "2026-03-15")).toBe(true);
+
+    const totals = answers.map((answer) => answer.total).sort((a, b) => a - b);
+    const expectedTotals = Array.from({ length: n }, (_, i) => site.counter.initialTotal + 1 + i);
+    expect(totals).toEqual(expectedTotals);
+    const todays = answers.map((answer) => answer.today).sort((a, b) => a - b);
+    expect(todays).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+
+    const after = (await (await fetch(endpoint, { headers: browserHeaders })).json()) as Answer;
+    expect(after).toEqual({ day: "2026-03-15", today: n, total: site.counter.initialTotal + n, counted: false });
+    expect(await storedCounts(pg.db)).toEqual({ days: { "2026-03-15": n }, total: site.counter.initialTotal + n });
+  }, 180_000);
+});
