@@ -1,5 +1,5 @@
 /** Reads the content folder: articles, static pages and work-schedule entries, each validated by its schema. */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
@@ -96,17 +96,51 @@ export function listMarkdown(dir: string): string[] {
   return entries.filter((f) => f.endsWith(".md")).map((f) => path.join(dir, f)).sort();
 }
 
-export function loadContent(dir: string, options: LoadOptions): Content {
+/** What one file gave: its item, or the problems that kept it out. Cached by path, size and mtime. */
+interface FileResult<T> {
+  stamp: string;
+  item?: T;
+  problems: Problem[];
+}
+
+/** Lets a long-running preview re-read only the files that changed. */
+export type ContentCache = Map<string, FileResult<unknown>>;
+
+function readCached<T>(file: string, cache: ContentCache | undefined, read: (problems: Problem[]) => T | undefined): FileResult<T> {
+  let stamp = "";
+  if (cache) {
+    const stat = statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}`;
+    const hit = cache.get(file) as FileResult<T> | undefined;
+    if (hit?.stamp === stamp) return hit;
+  }
+  const problems: Problem[] = [];
+  const result = { stamp, item: read(problems), problems };
+  cache?.set(file, result);
+  return result;
+}
+
+export function loadContent(dir: string, options: LoadOptions & { cache?: ContentCache }): Content {
+  const { cache } = options;
   const problems: Problem[] = [];
   const schema = articleSchema(options.categories);
-  const articles: Article[] = [];
-  for (const file of listMarkdown(path.join(dir, FOLDERS.articles))) {
-    const read = readValidated(file, schema, problems);
-    if (!read) continue;
+  const collect = <T>(folder: string, read: (file: string, problems: Problem[]) => T | undefined): T[] => {
+    const items: T[] = [];
+    for (const file of listMarkdown(path.join(dir, folder))) {
+      const result = readCached(file, cache, (found) => read(file, found));
+      problems.push(...result.problems);
+      if (result.item) items.push(result.item);
+    }
+    return items;
+  };
+
+  const articles = collect(FOLDERS.articles, (file, found) => {
+    const read = readValidated(file, schema, found);
+    if (!read) return undefined;
     const { data, parsed } = read;
     const slug = data.slug ?? slugify(path.basename(file, ".md"));
     const body = renderBody(parsed.body);
-    articles.push({
+    const article: Article = {
       file,
       slug,
       url: `/tin-tuc/${slug}/`,
@@ -126,18 +160,20 @@ export function loadContent(dir: string, options: LoadOptions): Content {
       hot: data.hot ?? false,
       featured: data.featured ?? false,
       draft: data.draft ?? false,
-      scheduled: data.date > options.now,
+      scheduled: false,
       aliases: data.aliases ?? [],
       html: body.html,
-    });
-  }
+    };
+    return article;
+  });
+  // The clock moves between loads of a cached article: "scheduled" is never cached.
+  for (const article of articles) article.scheduled = article.date > options.now;
 
-  const pages: Page[] = [];
-  for (const file of listMarkdown(path.join(dir, FOLDERS.pages))) {
-    const read = readValidated(file, pageSchema, problems);
-    if (!read) continue;
+  const pages = collect(FOLDERS.pages, (file, found) => {
+    const read = readValidated(file, pageSchema, found);
+    if (!read) return undefined;
     const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
-    pages.push({
+    const page: Page = {
       file,
       slug,
       url: `/${slug}/`,
@@ -146,14 +182,14 @@ export function loadContent(dir: string, options: LoadOptions): Content {
       draft: read.data.draft ?? false,
       aliases: read.data.aliases ?? [],
       html: renderBody(read.parsed.body).html,
-    });
-  }
+    };
+    return page;
+  });
 
-  const schedule: ScheduleEntry[] = [];
-  for (const file of listMarkdown(path.join(dir, FOLDERS.schedule))) {
-    const read = readValidated(file, scheduleSchema, problems);
-    if (read) schedule.push({ ...read.data, file, day: isoDay(read.data.date) });
-  }
+  const schedule = collect(FOLDERS.schedule, (file, found): ScheduleEntry | undefined => {
+    const read = readValidated(file, scheduleSchema, found);
+    return read && { ...read.data, file, day: isoDay(read.data.date) };
+  });
 
   checkDuplicateUrls(articles, pages, problems);
   const published = (item: { draft: boolean; scheduled?: boolean }) => options.includeUnpublished || (!item.draft && !item.scheduled);

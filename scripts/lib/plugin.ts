@@ -7,7 +7,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
 import { fingerprintAssets } from "./assets.ts";
 import { FOLDERS, formatProblem, loadContent } from "./content.ts";
-import { formatDate, formatDateTime, isoDateTime } from "./dates.ts";
+import { NUNJUCKS_OPTIONS, templateFilters } from "./filters.ts";
 import { createNewsroom } from "./newsroom.ts";
 import type { SiteSettings } from "./site-types.ts";
 
@@ -35,7 +35,7 @@ export function isPreview(): boolean {
 
 export function newsroomPlugin(eleventyConfig: UserConfig, { site }: NewsroomOptions): void {
   eleventyConfig.addPlugin(pluginRss);
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
 
   eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addGlobalData("preview", () => isPreview());
@@ -60,16 +60,5 @@ export function newsroomPlugin(eleventyConfig: UserConfig, { site }: NewsroomOpt
   eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, FOLDERS.images)]: "images" });
   eleventyConfig.addWatchTarget(path.join(ROOT, "assets"));
 
-  eleventyConfig.addFilter("asset", (logical: string) => {
-    const found = assets.get(logical);
-    if (!found) throw new Error(`Unknown asset ${logical}`);
-    return found.url;
-  });
-  eleventyConfig.addFilter("dateTime", (dt: DateTime) => formatDateTime(dt));
-  eleventyConfig.addFilter("day", (dt: DateTime) => formatDate(dt));
-  eleventyConfig.addFilter("iso", (dt: DateTime) => isoDateTime(dt));
-  eleventyConfig.addFilter("vnNumber", (n: number) => new Intl.NumberFormat("vi-VN").format(n));
-  // JSON inside <script type="application/ld+json">: "<" escaped so no string can close the element.
-  eleventyConfig.addFilter("jsonLd", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
-  eleventyConfig.addFilter("absolute", (url: string) => new URL(url, site.url).href);
+  for (const [name, filter] of Object.entries(templateFilters(site, assets))) eleventyConfig.addFilter(name, filter);
 }
