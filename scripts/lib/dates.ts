@@ -3,8 +3,8 @@ import { DateTime } from "luxon";
 
 export const VIETNAM = "Asia/Ho_Chi_Minh";
 
-// Editors' habit first ("19/06/2020 08:02"), then looser variants; ISO 8601 is tried last.
-const EDITOR_FORMATS = ["dd/MM/yyyy HH:mm", "d/M/yyyy H:mm", "dd/MM/yyyy HH:mm:ss", "d/M/yyyy"];
+// Editors' habit: "19/06/2020 08:02", also "19/6/2020 8h02", "19/06/2020 08:02:30" and a bare "19/06/2020".
+const EDITOR_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/;
 
 /** Reads a front-matter date; a value without an offset is Vietnam time. Returns undefined when unreadable. */
 export function parseDate(value: unknown, zone = VIETNAM): DateTime | undefined {
@@ -14,9 +14,11 @@ export function parseDate(value: unknown, zone = VIETNAM): DateTime | undefined 
   }
   if (typeof value !== "string") return undefined;
   const text = value.trim();
-  for (const format of EDITOR_FORMATS) {
-    const dt = DateTime.fromFormat(text, format, { zone });
-    if (dt.isValid) return dt;
+  const editor = EDITOR_DATE.exec(text);
+  if (editor) {
+    const [day, month, year, hour = "0", minute = "0", second = "0"] = editor.slice(1).map((part) => part ?? undefined);
+    const dt = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second) }, { zone });
+    return dt.isValid ? dt : undefined;
   }
   const iso = DateTime.fromISO(text, { zone, setZone: false });
   return iso.isValid ? iso.setZone(zone) : undefined;

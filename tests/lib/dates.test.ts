@@ -9,6 +9,12 @@ describe("parseDate", () => {
     expect(formatDateTime(dt)).toBe("19/06/2020 08:02");
   });
 
+  it("reads looser variants of the habit", () => {
+    expect(formatDateTime(parseDate("19/6/2020 8h02")!)).toBe("19/06/2020 08:02");
+    expect(isoDateTime(parseDate("19/06/2020 08:02:30")!)).toBe("2020-06-19T08:02:30+07:00");
+    expect(isoDateTime(parseDate("19/06/2020")!)).toBe("2020-06-19T00:00:00+07:00");
+  });
+
   it("keeps the offset of an ISO date and shows it in Vietnam time", () => {
     expect(formatDateTime(parseDate("2020-06-19T01:02:00Z")!)).toBe("19/06/2020 08:02");
     expect(formatDateTime(parseDate("2020-06-19T08:02:00+07:00")!)).toBe("19/06/2020 08:02");
