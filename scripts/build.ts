@@ -2,6 +2,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { assertPublishable } from "./lib/check/index.ts";
 
 export interface BuildOptions {
   content: string;
@@ -29,6 +30,8 @@ async function registerTypeScript(): Promise<void> {
 export async function build({ content, out, search = true }: BuildOptions): Promise<BuildResult> {
   process.env.TOASOAN_CONTENT = content;
   process.env.TOASOAN_OUT = out;
+  // `npm run check` first: content with errors publishes nothing and leaves the previous output in place.
+  assertPublishable(content);
   // Stale pages of deleted articles must not survive into the published folder.
   await rm(out, { recursive: true, force: true });
   const started = performance.now();
@@ -52,11 +55,13 @@ export async function build({ content, out, search = true }: BuildOptions): Prom
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
 if (isMain) {
   const { values } = parseArgs({
-    options: { content: { type: "string", default: "content" }, out: { type: "string", default: "_site" }, "no-search": { type: "boolean", default: false } },
+    options: { content: { type: "string", default: "content" }, out: { type: "string", default: "_site" }, "no-search": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
   });
   try {
     const result = await build({ content: values.content!, out: values.out!, search: !values["no-search"] });
     console.log(`Đã xuất bản ${result.pages} trang vào ${values.out} (trang: ${result.siteSeconds.toFixed(1)} s, chỉ mục tìm kiếm: ${result.searchSeconds.toFixed(1)} s).`);
+    // `--json`: one machine-readable line for scripts/bench.ts.
+    if (values.json) console.log(JSON.stringify(result));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -35,7 +35,11 @@ export function parseFrontMatter(source: string): ParsedFile {
         doc = parseDocument(text, { schema: "core", lineCounter: lines, prettyErrors: false, uniqueKeys: true });
         const error = doc.errors[0];
         if (error) {
-          const line = (error.linePos?.[0]?.line ?? 1) + shift;
+          // An unclosed bracket or quote is reported where the text ends: step back to the last written line.
+          const rows = text.split("\n");
+          let row = lines.linePos(Math.min(error.pos[0], text.length)).line - 1;
+          while (row > 0 && !rows[row]?.trim()) row--;
+          const line = row + shift + 1;
           throw new FrontMatterError(yamlMessage(error.code, error.message), line);
         }
         const value = doc.toJS() as unknown;

@@ -1,0 +1,402 @@
+/** `npm run check`: the schema's verdict on every file plus what a schema cannot see across files and in bodies. */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { site as configuredSite } from "../../../site.config.ts";
+import { FOLDERS, listMarkdown, loadContent, type Content, type Problem } from "../content.ts";
+import { parseFrontMatter, type ParsedFile } from "../front-matter.ts";
+import { contentSecurityPolicy } from "../headers.ts";
+import { buildClock } from "../plugin.ts";
+import { articleSchema, pageSchema, scheduleSchema } from "../schema.ts";
+import type { SiteSettings } from "../site-types.ts";
+import { slugify } from "../slug.ts";
+import { scanBody, type Finding } from "./body.ts";
+import { ALLOWED_EMBEDS, findEmbed } from "./embeds.ts";
+import { editDistance, suggestKey } from "./keys.ts";
+import { fixedUrls, internalPath, RESERVED_PREFIXES, siteUrls } from "./site-urls.ts";
+
+/** Titles longer than this read badly on phones and get cut in search results. */
+export const TITLE_MAX = 120;
+
+/** Field name of problems found in the body, as editors call it. */
+export const BODY_FIELD = "nội dung";
+
+export interface CheckOptions {
+  /** The content folder (content/ by default in the CLI). */
+  content: string;
+  /** Report only on these files or folders; duplicates are still looked for across the whole content. */
+  paths?: string[];
+  site?: SiteSettings;
+  /** The build's clock: later articles are scheduled. */
+  now?: DateTime;
+}
+
+export interface CheckReport {
+  problems: Problem[];
+  /** Markdown files checked. */
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+type Kind = "article" | "page" | "schedule";
+
+interface FileInfo {
+  file: string;
+  kind: Kind;
+  parsed: ParsedFile;
+  /** Address the file publishes at, or would once valid. */
+  url?: string;
+}
+
+export function checkContent(options: CheckOptions): CheckReport {
+  const site = options.site ?? configuredSite;
+  const now = options.now ?? buildClock();
+  const dir = options.content;
+  const loaded = loadContent(dir, { categories: site.categories, now, includeUnpublished: true });
+  const problems: Problem[] = [];
+  const add = (file: string, line: number, field: string, message: string, severity: Problem["severity"] = "error") =>
+    problems.push({ file, line, field, message, severity });
+
+  const files = readFiles(dir);
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  // The loader points at line 1 when it cannot tell better; the key itself is more useful when it exists.
+  for (const problem of loaded.problems) {
+    const parsed = byFile.get(problem.file)?.parsed;
+    const key = problem.field === "image_alt" && parsed && !("image_alt" in parsed.data) ? "image" : problem.field;
+    const line = problem.line === 1 && parsed && key in parsed.data ? parsed.lineOf(key) : problem.line;
+    problems.push({ ...problem, line });
+  }
+
+  const published: Content = {
+    articles: loaded.articles.filter((a) => !a.draft && !a.scheduled),
+    pages: loaded.pages.filter((p) => !p.draft),
+    schedule: loaded.schedule,
+    problems: [],
+  };
+  const urls = siteUrls(published, site, now);
+  const unpublished = new Set([...loaded.articles, ...loaded.pages].filter((item) => item.draft || ("scheduled" in item && item.scheduled)).map((i) => i.url));
+  const valid = new Map<string, { url: string; aliases: string[] }>([...loaded.articles, ...loaded.pages].map((item) => [item.file, item]));
+  for (const info of files) info.url = valid.get(info.file)?.url ?? fallbackUrl(info);
+  // A broken file's own errors are reported; links to it must not add noise.
+  const pending = new Set(files.filter((f) => !valid.has(f.file) && f.url).map((f) => f.url!));
+
+  const byName = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
+  // The loader's own order: articles, then pages, each by file name.
+  checkFirstOfDuplicates([...[...loaded.articles].sort(byName), ...[...loaded.pages].sort(byName)], byFile, add);
+  checkPageAddresses(files, site, add);
+  const aliases = checkAliases([...loaded.articles, ...loaded.pages], urls, byFile, add);
+
+  const pathProblems: Problem[] = [];
+  const scope = resolveScope(dir, options.paths ?? [], (file, line, field, message) => pathProblems.push({ file, line, field, message, severity: "error" }));
+  const inScope = (file: string) => scope.length === 0 || scope.some((p) => isInside(p, file));
+  const checked = files.filter((f) => inScope(f.file));
+  const fileCount = FOLDER_KINDS.flatMap(([folder]) => listMarkdown(path.join(dir, folder))).filter(inScope).length;
+  const scheduledByFile = new Map(loaded.articles.filter((a) => a.scheduled).map((a) => [a.file, a]));
+  const context: BodyContext = { dir, site, urls, unpublished, pending, aliases, add };
+
+  for (const info of checked) {
+    const { file, parsed, kind } = info;
+    checkKeys(info, site, add);
+    const title = parsed.data.title;
+    if (kind !== "schedule" && typeof title === "string" && [...title.trim()].length > TITLE_MAX) {
+      add(file, parsed.lineOf("title"), "title", `tiêu đề dài ${[...title.trim()].length} ký tự; nên viết gọn dưới ${TITLE_MAX} ký tự cho dễ đọc trên điện thoại và trong kết quả tìm kiếm`, "warning");
+    }
+    const scheduled = scheduledByFile.get(file);
+    if (scheduled) {
+      add(file, parsed.lineOf("date"), "date", `hẹn giờ đăng: bài lên trang ở lần xuất bản đầu tiên từ ${scheduled.dateText} (bản xuất bản tự động chạy lúc 00:05 mỗi ngày); muốn bài lên từ sáng sớm thì đặt giờ 00:00`, "warning");
+    }
+    if (kind !== "schedule" && parsed.body.replace(/<!--[\s\S]*?-->/g, "").trim() === "") {
+      add(file, parsed.bodyLine, BODY_FIELD, "bài chưa có nội dung: viết nội dung bên dưới dòng --- thứ hai", "error");
+    }
+    const pageUrl = info.url ?? "/";
+    if (kind === "article" && typeof parsed.data.image === "string") {
+      const message = imageProblem(parsed.data.image, pageUrl, context);
+      if (message) add(file, parsed.lineOf("image"), "image", message);
+    }
+    for (const finding of scanBody(parsed.body, parsed.bodyLine)) checkFinding(finding, file, pageUrl, context);
+  }
+  checkStrayFiles(dir, inScope, add);
+
+  const reported = [...pathProblems, ...problems.filter((p) => inScope(p.file))]
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
+  const errors = reported.filter((p) => p.severity === "error").length;
+  return { problems: reported, files: fileCount, errors, warnings: reported.length - errors };
+}
+
+/** One problem a line, then the summary line. */
+export function formatReport(report: CheckReport): string {
+  const lines = report.problems.map(formatLine);
+  const counts = `${report.errors} lỗi, ${report.warnings} cảnh báo`;
+  const verdict =
+    report.errors > 0
+      ? "Chưa thể xuất bản: sửa các lỗi trên rồi kiểm tra lại (hướng dẫn: docs/huong-dan-bien-tap.md)."
+      : report.warnings > 0
+        ? "Có thể xuất bản; nên xem lại các cảnh báo."
+        : "Mọi thứ đều ổn, có thể xuất bản.";
+  lines.push(`Đã kiểm tra ${report.files} tệp: ${counts}. ${verdict}`);
+  return lines.join("\n");
+}
+
+/** "path:line: field: message", warnings marked as such. */
+export function formatLine(problem: Problem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.severity === "warning" ? "cảnh báo: " : ""}${problem.message}`;
+}
+
+export class ContentCheckError extends Error {
+  constructor(readonly report: CheckReport) {
+    super(formatReport(report));
+    this.name = "ContentCheckError";
+  }
+}
+
+/** The build's gate: throws the full report when the content has errors, so nothing is published. */
+export function assertPublishable(content: string, options: Omit<CheckOptions, "content" | "paths"> = {}): CheckReport {
+  const report = checkContent({ ...options, content });
+  if (report.errors > 0) throw new ContentCheckError(report);
+  return report;
+}
+
+type Add = (file: string, line: number, field: string, message: string, severity?: Problem["severity"]) => void;
+
+interface BodyContext {
+  dir: string;
+  site: SiteSettings;
+  urls: Set<string>;
+  unpublished: Set<string>;
+  pending: Set<string>;
+  aliases: Set<string>;
+  add: Add;
+}
+
+const FOLDER_KINDS: [string, Kind][] = [
+  [FOLDERS.articles, "article"],
+  [FOLDERS.pages, "page"],
+  [FOLDERS.schedule, "schedule"],
+];
+
+/** Every Markdown file whose front matter can be read (the loader reports the others). */
+function readFiles(dir: string): FileInfo[] {
+  const files: FileInfo[] = [];
+  for (const [folder, kind] of FOLDER_KINDS) {
+    for (const file of listMarkdown(path.join(dir, folder))) {
+      try {
+        files.push({ file, kind, parsed: parseFrontMatter(readFileSync(file, "utf8")) });
+      } catch {
+        // Broken YAML: already a problem of the loader's, with its line.
+      }
+    }
+  }
+  return files;
+}
+
+function fallbackUrl({ file, kind, parsed }: FileInfo): string | undefined {
+  if (kind === "schedule") return undefined;
+  const raw = parsed.data.slug;
+  const slug = typeof raw === "string" && raw.trim() ? raw.trim() : slugify(path.basename(file, ".md"));
+  return kind === "article" ? `/tin-tuc/${slug}/` : `/${slug}/`;
+}
+
+function knownKeys(kind: Kind, site: SiteSettings): string[] {
+  const shape = kind === "article" ? articleSchema(site.categories).shape : kind === "page" ? pageSchema.shape : scheduleSchema.shape;
+  return Object.keys(shape);
+}
+
+function checkKeys({ file, kind, parsed }: FileInfo, site: SiteSettings, add: Add): void {
+  const known = knownKeys(kind, site);
+  for (const key of Object.keys(parsed.data)) {
+    if (known.includes(key)) continue;
+    const suggestion = suggestKey(key, known);
+    const hint = suggestion ? `; có phải "${suggestion}"?` : `; các khóa dùng được: ${known.join(", ")}`;
+    add(file, parsed.lineOf(key), key, `khóa "${key}" không có trong mẫu nên bị bỏ qua${hint}`, "warning");
+  }
+}
+
+/** The loader reports each later file of a shared address; the first one hears about it too. */
+function checkFirstOfDuplicates(items: { file: string; url: string }[], byFile: Map<string, FileInfo>, add: Add): void {
+  const groups = new Map<string, string[]>();
+  for (const item of items) groups.set(item.url, [...(groups.get(item.url) ?? []), item.file]);
+  for (const [url, group] of groups) {
+    const [first, ...others] = group;
+    if (!first || others.length === 0) continue;
+    const parsed = byFile.get(first)?.parsed;
+    const line = parsed && "slug" in parsed.data ? parsed.lineOf("slug") : 1;
+    add(first, line, "slug", `địa chỉ ${url} trùng với bài ${others.join(", ")}; đặt slug khác`);
+  }
+}
+
+/** A static page may not take an address the site already uses for a category or a system page. */
+function checkPageAddresses(files: FileInfo[], site: SiteSettings, add: Add): void {
+  const taken = new Map<string, string>();
+  for (const url of fixedUrls()) taken.set(firstSegment(url), "trang hệ thống");
+  for (const prefix of RESERVED_PREFIXES) taken.set(firstSegment(prefix), "thư mục hệ thống");
+  for (const category of site.categories) taken.set(category.slug, `chuyên mục ${category.name}`);
+  for (const info of files) {
+    if (info.kind !== "page" || !info.url) continue;
+    const owner = taken.get(firstSegment(info.url));
+    if (owner) {
+      const line = "slug" in info.parsed.data ? info.parsed.lineOf("slug") : 1;
+      add(info.file, line, "slug", `địa chỉ ${info.url} đã dùng cho ${owner}; đặt slug khác cho trang này`);
+    }
+  }
+}
+
+const firstSegment = (url: string) => url.split("/").filter(Boolean)[0] ?? "";
+
+/** Old addresses must be unique and must not shadow a page that exists. Returns every alias. */
+function checkAliases(items: { file: string; url: string; aliases: string[] }[], urls: Set<string>, byFile: Map<string, FileInfo>, add: Add): Set<string> {
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    const line = byFile.get(item.file)?.parsed.lineOf("aliases") ?? 1;
+    for (const alias of item.aliases) {
+      const first = seen.get(alias);
+      if (first) add(item.file, line, "aliases", `địa chỉ cũ ${alias} đã được bài ${first} dùng; mỗi địa chỉ cũ chỉ chuyển về một bài`);
+      else seen.set(alias, item.file);
+      if (urls.has(alias) || urls.has(`${alias.replace(/\/$/, "")}/`)) add(item.file, line, "aliases", `địa chỉ cũ ${alias} trùng với một trang đang có nên không chuyển hướng được; xóa khỏi aliases`);
+    }
+  }
+  return new Set(seen.keys());
+}
+
+function checkFinding(finding: Finding, file: string, pageUrl: string, context: BodyContext): void {
+  const { add } = context;
+  switch (finding.kind) {
+    case "element":
+      add(file, finding.line, BODY_FIELD, `thẻ <${finding.tag}> không được phép trong bài (trang không chạy mã hay nội dung nhúng lạ); xóa thẻ này`);
+      break;
+    case "handler":
+      add(file, finding.line, BODY_FIELD, `thuộc tính ${finding.attribute} trên thẻ <${finding.tag}> là mã JavaScript, không được phép; xóa thuộc tính này`);
+      break;
+    case "script-url":
+      add(file, finding.line, BODY_FIELD, `địa chỉ "${finding.url.slice(0, 40)}" (${finding.attribute} của thẻ <${finding.tag}>) chạy mã JavaScript, không được phép; dùng địa chỉ http(s) hoặc /đường-dẫn/`);
+      break;
+    case "iframe": {
+      const embed = findEmbed(finding.src);
+      if (!embed) {
+        const allowed = ALLOWED_EMBEDS.map((e) => e.name).join(", ");
+        add(file, finding.line, BODY_FIELD, `khung nhúng <iframe> từ "${finding.src || "(không có src)"}" không được phép; chỉ nhúng được từ: ${allowed}`);
+      } else if (!frameSourceAllowed(finding.src)) {
+        add(file, finding.line, BODY_FIELD, `khung nhúng ${embed.name} hợp lệ nhưng chính sách bảo mật của trang (frame-src) chưa cho phép nên người đọc sẽ thấy khung trống; báo bộ phận kỹ thuật`, "warning");
+      }
+      break;
+    }
+    case "style":
+      add(file, finding.line, BODY_FIELD, `định dạng style trên thẻ <${finding.tag}> không có tác dụng (chính sách bảo mật của trang chặn CSS viết trong bài); xóa đi, dùng Markdown để in đậm, in nghiêng`, "warning");
+      break;
+    case "image": {
+      if (!finding.alt?.trim()) add(file, finding.line, BODY_FIELD, `ảnh ${finding.url} thiếu mô tả cho người khiếm thị: viết ![mô tả ảnh](${finding.url})`);
+      const message = imageProblem(finding.url, pageUrl, context);
+      if (message) add(file, finding.line, BODY_FIELD, message);
+      break;
+    }
+    case "link":
+      checkLink(finding.url, finding.line, file, pageUrl, context);
+      break;
+  }
+}
+
+function checkLink(href: string, line: number, file: string, pageUrl: string, context: BodyContext): void {
+  const target = internalPath(href, pageUrl, context.site.url);
+  if (target === undefined) return;
+  if (target.startsWith("/images/")) {
+    const message = imageProblem(target, pageUrl, context);
+    if (message) context.add(file, line, BODY_FIELD, message.replace(/^ảnh/, "tệp"));
+    return;
+  }
+  if (context.urls.has(target) || context.aliases.has(target) || context.aliases.has(target.replace(/\/$/, "")) || context.pending.has(target)) return;
+  if (context.unpublished.has(target)) {
+    context.add(file, line, BODY_FIELD, `liên kết tới ${target}, một bài chưa đăng (bản nháp hoặc hẹn giờ): người đọc sẽ gặp trang "không tìm thấy" cho tới khi bài đó được đăng`, "warning");
+    return;
+  }
+  const suggestion = closest(target, context.urls);
+  context.add(file, line, BODY_FIELD, `liên kết tới trang không có trên website: ${target}` + (suggestion ? `; có phải ${suggestion}?` : "; kiểm tra lại địa chỉ"));
+}
+
+/** Whether the Content-Security-Policy lets the browser show a frame from this address. */
+function frameSourceAllowed(src: string): boolean {
+  const directive = contentSecurityPolicy.split(";").map((d) => d.trim()).find((d) => d.startsWith("frame-src ") || d.startsWith("child-src "));
+  const sources = directive?.split(/\s+/).slice(1) ?? [];
+  try {
+    const origin = new URL(src).origin;
+    return sources.some((s) => s === origin || s === `${origin}/` || (s.endsWith("/") && src.startsWith(s)));
+  } catch {
+    return false;
+  }
+}
+
+/** What is wrong with an image address, if anything: it must be a file under content/images/. */
+function imageProblem(url: string, pageUrl: string, context: BodyContext): string | undefined {
+  const value = url.trim();
+  if (value.startsWith("data:image/")) return undefined;
+  const target = internalPath(value, pageUrl, context.site.url);
+  if (target === undefined) {
+    return `ảnh ${value} ở website khác: trang chỉ hiển thị ảnh của mình (chính sách bảo mật); tải ảnh về, đặt vào content/images/ rồi viết /images/ten-anh.jpg`;
+  }
+  if (!target.startsWith("/images/")) {
+    const name = path.posix.basename(target);
+    const hint = existsSync(path.join(context.dir, FOLDERS.images, name)) ? `; viết /images/${name}` : "";
+    return `ảnh ${value} phải nằm trong thư mục content/images/ và viết dạng /images/ten-anh.jpg${hint}`;
+  }
+  const relative = target.slice("/images/".length);
+  const file = path.join(context.dir, FOLDERS.images, ...relative.split("/"));
+  if (existsSync(file) && statSync(file).isFile()) return undefined;
+  const near = nearImage(context.dir, relative);
+  return `không tìm thấy ảnh ${target}: tải tệp lên content/images/${relative}` + (near ? `; có phải /images/${near}? (tên tệp phân biệt chữ hoa, chữ thường)` : "");
+}
+
+/** An existing image whose name differs only by case or a few letters. */
+function nearImage(dir: string, relative: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(path.join(dir, FOLDERS.images), { recursive: true, encoding: "utf8" }).map((n) => n.split(path.sep).join("/"));
+  } catch {
+    return undefined;
+  }
+  const wanted = relative.toLowerCase();
+  return names.find((n) => n.toLowerCase() === wanted) ?? names.find((n) => editDistance(n.toLowerCase(), wanted) <= 2);
+}
+
+function closest(target: string, urls: Set<string>): string | undefined {
+  let best: { url: string; distance: number } | undefined;
+  for (const url of urls) {
+    if (Math.abs(url.length - target.length) > 6) continue;
+    const distance = editDistance(url, target);
+    if (!best || distance < best.distance) best = { url, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(target.length / 5)) ? best.url : undefined;
+}
+
+/** Paths given on the command line, checked to exist and to lie in the content folder. */
+function resolveScope(dir: string, paths: string[], add: Add): string[] {
+  const root = path.resolve(dir);
+  const scope: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    if (!existsSync(absolute)) add(given, 1, "tệp", "không tìm thấy tệp hoặc thư mục này");
+    else if (!isInside(root, absolute)) add(given, 1, "tệp", `không nằm trong thư mục nội dung ${dir}/ nên không được kiểm tra (chọn thư mục khác bằng --content)`);
+    scope.push(absolute);
+  }
+  return scope;
+}
+
+function isInside(parent: string, file: string): boolean {
+  const relative = path.relative(parent, path.resolve(file));
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+/** Files an editor put in a content folder that the build ignores (a .docx, a .markdown…). */
+function checkStrayFiles(dir: string, inScope: (file: string) => boolean, add: Add): void {
+  for (const [folder] of FOLDER_KINDS) {
+    let entries: string[];
+    try {
+      entries = readdirSync(path.join(dir, folder), { recursive: true, encoding: "utf8" });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const file = path.join(dir, folder, entry);
+      if (entry.endsWith(".md") || path.basename(entry).startsWith(".") || !statSync(file).isFile() || !inScope(file)) continue;
+      add(file, 1, "tệp", `tệp không phải .md nên không được đăng; bài viết phải là tệp .md (ảnh đặt trong ${path.join(dir, FOLDERS.images)}/)`, "warning");
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/** Front-matter keys the schema does not know, with the key the editor probably meant. */
+import { foldTones } from "../slug.ts";
+
+// What editors write when they think in Vietnamese, folded and joined with "_".
+const VIETNAMESE_KEYS: Record<string, string> = {
+  tieu_de: "title",
+  ten_bai: "title",
+  ngay: "date",
+  ngay_dang: "date",
+  thoi_gian: "date",
+  chuyen_muc: "category",
+  danh_muc: "category",
+  nguon: "source",
+  nguon_tin: "source",
+  tac_gia: "source",
+  tom_tat: "summary",
+  mo_ta: "summary",
+  sapo: "summary",
+  anh: "image",
+  hinh: "image",
+  hinh_anh: "image",
+  anh_dai_dien: "image",
+  alt: "image_alt",
+  mo_ta_anh: "image_alt",
+  chu_thich_anh: "image_alt",
+  the: "tags",
+  tu_khoa: "tags",
+  tag: "tags",
+  tin_nong: "hot",
+  tieu_diem: "featured",
+  noi_bat: "featured",
+  nhap: "draft",
+  ban_nhap: "draft",
+  duong_dan: "slug",
+  dia_chi_cu: "aliases",
+  alias: "aliases",
+  buoi: "session",
+  gio: "time",
+  noi_dung: "content",
+  dia_diem: "location",
+  chu_tri: "chair",
+  thanh_phan: "attendees",
+};
+
+const normalise = (key: string) => foldTones(key).replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+
+/** The known key an unknown one most likely stands for. */
+export function suggestKey(unknown: string, known: readonly string[]): string | undefined {
+  const key = normalise(unknown);
+  const translated = VIETNAMESE_KEYS[key];
+  if (translated && known.includes(translated)) return translated;
+  // imageAlt, image-alt, Image_Alt
+  const squashed = key.replace(/_/g, "");
+  const exact = known.find((k) => k.replace(/_/g, "") === squashed);
+  if (exact) return exact;
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(key, candidate);
+    if (!best || distance < best.distance) best = { key: candidate, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
+}
+
+/** Levenshtein distance; keys are short, so the plain dynamic programme is enough. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
