@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 /** The parts of Pagefind's browser API we use (pagefind.js ships no types). */
@@ -88,21 +88,24 @@ export async function openPagefind(siteDir: string, { onFetch, pagefindOptions =
   installFileFetch();
   const bundle = path.resolve(siteDir, "pagefind");
   const basePath = pathToFileURL(bundle).href + "/";
-  const listener: FetchListener | undefined = onFetch && ((url, bytes) => url.startsWith(basePath) && onFetch(url.slice(basePath.length), bytes));
+  // pagefind-entry.json is fetched with a cache-busting "?ts=…": name files without their query.
+  const listener: FetchListener | undefined = onFetch && ((url, bytes) => url.startsWith(basePath) && onFetch(url.slice(basePath.length).replace(/\?.*$/, ""), bytes));
   if (listener) listeners.add(listener);
   const module = (await import(pathToFileURL(path.join(bundle, "pagefind.js")).href)) as PagefindModule;
   // Node has no document, so Pagefind falls back to the index with the most pages: our only one, "vi".
-  const instance = module.createInstance({ basePath, baseUrl: "/" });
-  await instance.options(pagefindOptions);
+  // Options go in at creation, as the page's options() before its first search does (noWorker is no options() key).
+  const instance = module.createInstance({ ...pagefindOptions, basePath, baseUrl: "/" });
   return Object.assign(instance, { close: () => void (listener && listeners.delete(listener)) });
 }
+
+const SEARCH_SCRIPT = fileURLToPath(new URL("../../assets/js/search.js", import.meta.url));
 
 /** Settings of assets/js/search.js that change what a search downloads; keep both in step. */
 export const SEARCH_PAGE = {
   /** Results whose fragment `data()` loads at once; "Xem thêm" loads the next as many. */
   pageSize: 10,
-  pagefindOptions: { excerptLength: 24 },
-  /** The browser runs Pagefind in a Web Worker, which loads this script too. */
+  pagefindOptions: { excerptLength: 24, noWorker: true },
+  /** With `noWorker` false the browser runs Pagefind in a Web Worker, which loads this script too. */
   workerScript: "pagefind-worker.js",
 } as const;
 
@@ -128,11 +131,29 @@ export interface FirstSearchBytes {
   byKind: Record<FileKind, number>;
 }
 
+/** A search as the page runs it (assets/js/search.js `findArticles`): category, day range and order. */
+export interface PageSearch {
+  categoryName?: string;
+  /** YYYY-MM-DD, Vietnam time, inclusive. */
+  from?: string;
+  to?: string;
+  sort?: "lien-quan" | "moi-nhat";
+}
+
+interface SearchScript {
+  findArticles(pf: PagefindApi, state: Required<PageSearch> & { q: string }): Promise<PagefindResult[]>;
+}
+
 export interface MeasureOptions {
-  /** Count pagefind-worker.js as the browser does (default true: Pagefind 1.6 searches in a worker when it can). */
+  /** Run the page's own search logic instead of one Pagefind call: day ranges then cost what they cost there. */
+  page?: PageSearch;
+  /**
+   * Count pagefind-worker.js, as a browser fetches it when Pagefind 1.6 searches in its Web Worker (its default).
+   * Default: whatever the page does (`noWorker` in its options). Node itself never starts the worker.
+   */
   worker?: boolean;
   pageSize?: number;
-  pagefindOptions?: Record<string, unknown>;
+  pagefindOptions?: { noWorker?: boolean } & Record<string, unknown>;
 }
 
 function kindOf(file: string): FileKind {
@@ -155,16 +176,22 @@ export async function measureFirstSearch(
   siteDir: string,
   query: string | null,
   filters: PagefindFilters = {},
-  { worker = true, pageSize = SEARCH_PAGE.pageSize, pagefindOptions = SEARCH_PAGE.pagefindOptions }: MeasureOptions = {},
+  { page, pageSize = SEARCH_PAGE.pageSize, pagefindOptions = SEARCH_PAGE.pagefindOptions, worker = !pagefindOptions.noWorker }: MeasureOptions = {},
 ): Promise<FirstSearchBytes> {
   const fetched = new Map<string, number>();
   const pagefind = await openPagefind(siteDir, { onFetch: (file, bytes) => fetched.set(file, bytes), pagefindOptions });
   let results = 0;
   try {
     const term = query?.trim() ? query.trim() : null;
-    const response = await pagefind.search(term, term ? { filters } : { filters, sort: { date: "desc" } });
-    results = response.results.length;
-    await Promise.all(response.results.slice(0, pageSize).map((r) => r.data()));
+    let found: PagefindResult[];
+    if (page) {
+      const script = (await import(pathToFileURL(SEARCH_SCRIPT).href)) as SearchScript;
+      found = await script.findArticles(pagefind, { q: term ?? "", categoryName: "", from: "", to: "", sort: "lien-quan", ...page });
+    } else {
+      found = (await pagefind.search(term, term ? { filters } : { filters, sort: { date: "desc" } })).results;
+    }
+    results = found.length;
+    await Promise.all(found.slice(0, pageSize).map((r) => r.data()));
   } finally {
     pagefind.close();
     await pagefind.destroy();
