@@ -3,6 +3,9 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { assertPublishable } from "./lib/check/index.ts";
+import type { ContentCache } from "./lib/content.ts";
+import { shareContentCache } from "./lib/plugin.ts";
+import { createSearchIndexer } from "./lib/search-index.ts";
 
 export interface BuildOptions {
   content: string;
@@ -13,7 +16,9 @@ export interface BuildOptions {
 
 export interface BuildResult {
   pages: number;
+  /** Eleventy's run, the search index fed as pages render. */
   siteSeconds: number;
+  /** What the index still needed once Eleventy had finished. */
   searchSeconds: number;
 }
 
@@ -31,25 +36,39 @@ export async function build({ content, out, search = true }: BuildOptions): Prom
   process.env.TOASOAN_CONTENT = content;
   process.env.TOASOAN_OUT = out;
   // `npm run check` first: content with errors publishes nothing and leaves the previous output in place.
-  assertPublishable(content);
+  // Its cache hands every file, read once, on to Eleventy.
+  const cache: ContentCache = new Map();
+  assertPublishable(content, { cache });
   // Stale pages of deleted articles must not survive into the published folder.
   await rm(out, { recursive: true, force: true });
   const started = performance.now();
   await registerTypeScript();
-  const { Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(content, out, { configPath: path.resolve("site.config.ts"), quietMode: true, runMode: "build" });
-  // write() answers [passthrough copies, templates written].
-  const [, templates] = (await eleventy.write()) as [unknown, unknown[]];
-  const pages = templates.length;
-  const siteSeconds = (performance.now() - started) / 1000;
-  let searchSeconds = 0;
-  if (search) {
+  const indexer = search ? await createSearchIndexer() : undefined;
+  try {
+    const { Eleventy } = await import("@11ty/eleventy");
+    const eleventy = new Eleventy(content, out, {
+      configPath: path.resolve("site.config.ts"),
+      quietMode: true,
+      runMode: "build",
+      config(eleventyConfig) {
+        shareContentCache(eleventyConfig, cache);
+        if (indexer) {
+          eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, html: string) {
+            if (this.page.url) indexer.add(this.page.url, html);
+            return html;
+          });
+        }
+      },
+    });
+    // write() answers [passthrough copies, templates written].
+    const [, templates] = (await eleventy.write()) as [unknown, unknown[]];
+    const siteSeconds = (performance.now() - started) / 1000;
     const indexed = performance.now();
-    const { buildSearchIndex } = await import("./lib/search-index.ts");
-    await buildSearchIndex(out);
-    searchSeconds = (performance.now() - indexed) / 1000;
+    await indexer?.finish(out);
+    return { pages: templates.length, siteSeconds, searchSeconds: indexer ? (performance.now() - indexed) / 1000 : 0 };
+  } finally {
+    await indexer?.close();
   }
-  return { pages, siteSeconds, searchSeconds };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

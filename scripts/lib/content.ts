@@ -101,12 +101,21 @@ interface FileResult<T> {
   stamp: string;
   item?: T;
   problems: Problem[];
+  /** The file as read, when its front matter could be read (the checker reuses it). */
+  parsed?: ParsedFile;
 }
 
-/** Lets a long-running preview re-read only the files that changed. */
+/** Lets a long-running preview re-read only the files that changed, and the build read each file once. */
 export type ContentCache = Map<string, FileResult<unknown>>;
 
-function readCached<T>(file: string, cache: ContentCache | undefined, read: (problems: Problem[]) => T | undefined): FileResult<T> {
+/** The file as last read through the cache, if its front matter could be read. */
+export function cachedFile(cache: ContentCache, file: string): ParsedFile | undefined {
+  return cache.get(file)?.parsed;
+}
+
+type Reader<T> = (problems: Problem[]) => { item?: T; parsed?: ParsedFile } | undefined;
+
+function readCached<T>(file: string, cache: ContentCache | undefined, read: Reader<T>): FileResult<T> {
   let stamp = "";
   if (cache) {
     const stat = statSync(file);
@@ -115,7 +124,7 @@ function readCached<T>(file: string, cache: ContentCache | undefined, read: (pro
     if (hit?.stamp === stamp) return hit;
   }
   const problems: Problem[] = [];
-  const result = { stamp, item: read(problems), problems };
+  const result = { stamp, problems, ...read(problems) };
   cache?.set(file, result);
   return result;
 }
@@ -124,7 +133,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   const { cache } = options;
   const problems: Problem[] = [];
   const schema = articleSchema(options.categories);
-  const collect = <T>(folder: string, read: (file: string, problems: Problem[]) => T | undefined): T[] => {
+  const collect = <T>(folder: string, read: (file: string, problems: Problem[]) => { item?: T; parsed?: ParsedFile } | undefined): T[] => {
     const items: T[] = [];
     for (const file of listMarkdown(path.join(dir, folder))) {
       const result = readCached(file, cache, (found) => read(file, found));
@@ -135,9 +144,8 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   };
 
   const articles = collect(FOLDERS.articles, (file, found) => {
-    const read = readValidated(file, schema, found);
-    if (!read) return undefined;
-    const { data, parsed } = read;
+    const { data, parsed } = readValidated(file, schema, found);
+    if (!data || !parsed) return { parsed };
     const slug = data.slug ?? slugify(path.basename(file, ".md"));
     const body = renderBody(parsed.body);
     const article: Article = {
@@ -164,14 +172,14 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
       aliases: data.aliases ?? [],
       html: body.html,
     };
-    return article;
+    return { item: article, parsed };
   });
   // The clock moves between loads of a cached article: "scheduled" is never cached.
   for (const article of articles) article.scheduled = article.date > options.now;
 
   const pages = collect(FOLDERS.pages, (file, found) => {
     const read = readValidated(file, pageSchema, found);
-    if (!read) return undefined;
+    if (!read.data || !read.parsed) return { parsed: read.parsed };
     const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
     const page: Page = {
       file,
@@ -183,12 +191,12 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
       aliases: read.data.aliases ?? [],
       html: renderBody(read.parsed.body).html,
     };
-    return page;
+    return { item: page, parsed: read.parsed };
   });
 
-  const schedule = collect(FOLDERS.schedule, (file, found): ScheduleEntry | undefined => {
+  const schedule = collect<ScheduleEntry>(FOLDERS.schedule, (file, found) => {
     const read = readValidated(file, scheduleSchema, found);
-    return read && { ...read.data, file, day: isoDay(read.data.date) };
+    return read.data ? { item: { ...read.data, file, day: isoDay(read.data.date) }, parsed: read.parsed } : { parsed: read.parsed };
   });
 
   checkDuplicateUrls(articles, pages, problems);
@@ -204,19 +212,15 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   };
 }
 
-/** Parses and validates one file; records its problems and returns undefined when it cannot be used. */
-export function readValidated<S extends z.ZodType>(
-  file: string,
-  schema: S,
-  problems: Problem[],
-): { data: z.output<S>; parsed: ParsedFile } | undefined {
+/** Parses and validates one file, recording its problems; `data` is missing when the file cannot be used. */
+export function readValidated<S extends z.ZodType>(file: string, schema: S, problems: Problem[]): { data?: z.output<S>; parsed?: ParsedFile } {
   let parsed: ParsedFile;
   try {
     parsed = parseFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
     const line = error instanceof FrontMatterError ? error.line : 1;
     problems.push({ file, line, field: "front matter", message: error instanceof Error ? error.message : String(error), severity: "error" });
-    return undefined;
+    return {};
   }
   const result = schema.safeParse(parsed.data);
   if (result.success) return { data: result.data, parsed };
@@ -224,7 +228,7 @@ export function readValidated<S extends z.ZodType>(
     const field = String(issue.path[0] ?? "front matter");
     problems.push({ file, line: parsed.lineOf(field), field, message: issue.message, severity: "error" });
   }
-  return undefined;
+  return { parsed };
 }
 
 function checkDuplicateUrls(articles: Article[], pages: Page[], problems: Problem[]): void {

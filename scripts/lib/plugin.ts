@@ -6,7 +6,7 @@ import pluginRss from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
 import { fingerprintAssets } from "./assets.ts";
-import { FOLDERS, formatProblem, loadContent } from "./content.ts";
+import { FOLDERS, formatProblem, loadContent, type ContentCache } from "./content.ts";
 import { NUNJUCKS_OPTIONS, templateFilters } from "./filters.ts";
 import { createNewsroom } from "./newsroom.ts";
 import type { SiteSettings } from "./site-types.ts";
@@ -33,6 +33,14 @@ export function isPreview(): boolean {
   return process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 }
 
+// A symbol from the global registry: under vitest the build and Eleventy's config load separate module copies.
+const CONTENT_CACHE = Symbol.for("toasoan.contentCache");
+
+/** Hands the files the build's check has read to this plugin, so Eleventy does not read them again. */
+export function shareContentCache(eleventyConfig: UserConfig, cache: ContentCache): void {
+  (eleventyConfig as unknown as Record<symbol, ContentCache>)[CONTENT_CACHE] = cache;
+}
+
 export function newsroomPlugin(eleventyConfig: UserConfig, { site }: NewsroomOptions): void {
   eleventyConfig.addPlugin(pluginRss);
   eleventyConfig.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
@@ -42,7 +50,8 @@ export function newsroomPlugin(eleventyConfig: UserConfig, { site }: NewsroomOpt
   eleventyConfig.addGlobalData("newsroom", () => {
     const contentDir = eleventyConfig.directories.input;
     const now = buildClock();
-    const content = loadContent(contentDir, { categories: site.categories, now, includeUnpublished: isPreview() });
+    const cache = (eleventyConfig as unknown as Record<symbol, ContentCache | undefined>)[CONTENT_CACHE];
+    const content = loadContent(contentDir, { categories: site.categories, now, includeUnpublished: isPreview(), cache });
     const errors = content.problems.filter((p) => p.severity === "error");
     if (errors.length > 0) {
       throw new Error(`Nội dung có ${errors.length} lỗi, chưa thể xuất bản:\n${errors.map(formatProblem).join("\n")}`);

@@ -23,16 +23,38 @@ export interface SearchIndexResult {
   outputPath: string;
 }
 
-export async function buildSearchIndex(siteDir: string, config: PagefindServiceConfig = SEARCH_INDEX_CONFIG): Promise<SearchIndexResult> {
+/**
+ * A Pagefind index fed page by page while Eleventy renders: Pagefind parses in its own process, so the
+ * second core indexes while the first renders, instead of waiting for the whole site and reading it back.
+ */
+export interface SearchIndexer {
+  /** Queues one rendered page; pages without data-pagefind-body are left out. */
+  add(url: string, html: string): void;
+  /** Waits for the queued pages and writes <siteDir>/pagefind. */
+  finish(siteDir: string): Promise<SearchIndexResult>;
+  /** Stops Pagefind's process; safe to call after finish or on failure. */
+  close(): Promise<void>;
+}
+
+export async function createSearchIndexer(config: PagefindServiceConfig = SEARCH_INDEX_CONFIG): Promise<SearchIndexer> {
   const { index, errors } = await pagefind.createIndex(config);
   if (!index) throw new Error(`Pagefind: ${errors.join("; ")}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    return { pages: added.page_count, outputPath: written.outputPath };
-  } finally {
-    await pagefind.close();
-  }
+  const pending: Promise<unknown>[] = [];
+  const failures: string[] = [];
+  return {
+    add(url, html) {
+      if (!html.includes("data-pagefind-body")) return;
+      pending.push(index.addHTMLFile({ url, content: html }).then((r) => failures.push(...r.errors.map((e) => `${url}: ${e}`))));
+    },
+    async finish(siteDir) {
+      await Promise.all(pending);
+      if (failures.length) throw new Error(`Pagefind: ${failures.join("; ")}`);
+      const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
+      return { pages: pending.length, outputPath: written.outputPath };
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
 }

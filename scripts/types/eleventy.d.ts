@@ -10,6 +10,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
   }
@@ -17,7 +18,7 @@ declare module "@11ty/eleventy/UserConfig" {
 
 declare module "@11ty/eleventy" {
   export class Eleventy {
-    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string; config?: (config: unknown) => void });
+    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string; config?: (config: import("@11ty/eleventy/UserConfig").default) => void });
     write(): Promise<unknown>;
   }
 }

@@ -1,10 +1,10 @@
 /** `npm run check`: the schema's verdict on every file plus what a schema cannot see across files and in bodies. */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
-import { FOLDERS, listMarkdown, loadContent, type Content, type Problem } from "../content.ts";
-import { parseFrontMatter, type ParsedFile } from "../front-matter.ts";
+import { cachedFile, FOLDERS, listMarkdown, loadContent, type Content, type ContentCache, type Problem } from "../content.ts";
+import type { ParsedFile } from "../front-matter.ts";
 import { contentSecurityPolicy } from "../headers.ts";
 import { buildClock } from "../plugin.ts";
 import { articleSchema, pageSchema, scheduleSchema } from "../schema.ts";
@@ -29,6 +29,8 @@ export interface CheckOptions {
   site?: SiteSettings;
   /** The build's clock: later articles are scheduled. */
   now?: DateTime;
+  /** Files read here stay read for whoever loads the content next (the build hands it to Eleventy). */
+  cache?: ContentCache;
 }
 
 export interface CheckReport {
@@ -53,12 +55,13 @@ export function checkContent(options: CheckOptions): CheckReport {
   const site = options.site ?? configuredSite;
   const now = options.now ?? buildClock();
   const dir = options.content;
-  const loaded = loadContent(dir, { categories: site.categories, now, includeUnpublished: true });
+  const cache = options.cache ?? new Map();
+  const loaded = loadContent(dir, { categories: site.categories, now, includeUnpublished: true, cache });
   const problems: Problem[] = [];
   const add = (file: string, line: number, field: string, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file, line, field, message, severity });
 
-  const files = readFiles(dir);
+  const files = readFiles(dir, cache);
   const byFile = new Map(files.map((f) => [f.file, f]));
   // The loader points at line 1 when it cannot tell better; the key itself is more useful when it exists.
   for (const problem of loaded.problems) {
@@ -176,15 +179,13 @@ const FOLDER_KINDS: [string, Kind][] = [
 ];
 
 /** Every Markdown file whose front matter can be read (the loader reports the others). */
-function readFiles(dir: string): FileInfo[] {
+function readFiles(dir: string, cache: ContentCache): FileInfo[] {
   const files: FileInfo[] = [];
   for (const [folder, kind] of FOLDER_KINDS) {
     for (const file of listMarkdown(path.join(dir, folder))) {
-      try {
-        files.push({ file, kind, parsed: parseFrontMatter(readFileSync(file, "utf8")) });
-      } catch {
-        // Broken YAML: already a problem of the loader's, with its line.
-      }
+      // The loader has just read every file; broken YAML is already its problem, with the line.
+      const parsed = cachedFile(cache, file);
+      if (parsed) files.push({ file, kind, parsed });
     }
   }
   return files;
