@@ -1,0 +1,106 @@
+/** `npm run bench` on 200 articles, as a real child process: the JSON line is complete and the build is searchable. */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIndex } from "../helpers/pagefind.ts";
+
+const ARTICLES = 200;
+let scratch: string;
+let printed: Record<string, any>;
+let saved: Record<string, any>;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "toa-soan-bench-test-"));
+  const out = path.join(scratch, "result.json");
+  const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "bench", "--", "--articles", String(ARTICLES), "--out", out, "--keep"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 170_000,
+  });
+  const lines = stdout.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  printed = JSON.parse(lines[0]!);
+  saved = JSON.parse(await readFile(out, "utf8"));
+}, 180_000);
+
+afterAll(async () => {
+  if (printed?.dir) await rm(printed.dir, { recursive: true, force: true });
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+const positive = (value: unknown) => {
+  expect(typeof value).toBe("number");
+  expect(Number.isFinite(value)).toBe(true);
+  expect(value as number).toBeGreaterThan(0);
+};
+
+describe("npm run bench", () => {
+  it("prints one JSON line and writes the same to --out", () => {
+    expect(saved).toEqual(printed);
+  });
+
+  it("reports every figure of the issue, positive", () => {
+    expect(printed.articles).toBe(ARTICLES);
+    for (const key of ["pages", "wallSeconds", "siteSeconds", "searchSeconds", "peakRssMiB", "outputBytes", "indexBytes", "indexFiles", "firstSearchMaxGzipBytes"]) {
+      positive(printed[key]);
+    }
+    // Every article page, plus home, categories, archives and static pages.
+    expect(printed.pages).toBeGreaterThan(ARTICLES);
+    expect(printed.wallSeconds).toBeGreaterThanOrEqual(printed.siteSeconds + printed.searchSeconds);
+    expect(printed.indexBytes).toBeLessThan(printed.outputBytes);
+    expect(printed.memory.peakMiB).toBe(printed.peakRssMiB);
+    positive(printed.memory.peakBeforeIndexMiB);
+    positive(printed.memory.peakWhileIndexingMiB);
+    expect(printed.memory.atPeak.length).toBeGreaterThan(0);
+    expect(Object.keys(printed.memory.cpuSeconds).some((name) => /pagefind/.test(name))).toBe(true);
+    expect(printed.memory.timeline.length).toBeGreaterThan(0);
+    expect(typeof printed.machine.cores).toBe("number");
+    expect(printed.machine.loadAverageStart).toHaveLength(3);
+  });
+
+  it("measures first searches of one to five syllables, with and without tones, and with a category filter", () => {
+    const queries = printed.firstSearch.map((f: { query: string }) => f.query);
+    expect(queries).toEqual(expect.arrayContaining(["OCOP", "đo lường", "do luong", "hội nghị sơ kết", "hoi nghi so ket", "chuyển đổi số quốc gia"]));
+    expect(printed.firstSearch.some((f: { filters: object }) => Object.keys(f.filters).includes("category"))).toBe(true);
+    for (const f of printed.firstSearch) {
+      expect(typeof f.query).toBe("string");
+      positive(f.results);
+      positive(f.bytes);
+      positive(f.gzipBytes);
+      positive(f.byKind.wasm);
+      positive(f.byKind.index);
+      positive(f.byKind.fragment);
+    }
+    positive(printed.browse.gzipBytes);
+    positive(printed.browse.results);
+  });
+
+  it("weighs an article page: HTML, CSS and JS, gzip", () => {
+    const page = printed.articlePage;
+    expect(page.url).toBe(printed.corpus.known.url);
+    for (const key of ["htmlGzip", "cssGzip", "totalGzip"]) positive(page[key]);
+    expect(page.jsGzip).toBeGreaterThanOrEqual(0);
+    expect(page.totalGzip).toBe(page.htmlGzip + page.cssGzip + page.jsGzip);
+    expect(page.missing).toEqual([]);
+  });
+
+  it("finds the known article on that build through Pagefind's own API", async () => {
+    const { known } = printed.corpus;
+    expect(known.title).toMatch(/^Hội nghị tổng kết đo lường chất lượng năm \d{4}$/);
+    const index = await openIndex(path.join(printed.dir, "site"));
+    try {
+      for (const query of [known.title, "hoi nghi tong ket do luong chat luong"]) {
+        const hits = await index.query(query);
+        expect(hits.slice(0, 5).map((h) => h.url), query).toContain(known.url);
+      }
+      const filtered = await index.query(known.title, { filters: { category: known.category } });
+      expect(filtered.every((h) => h.category === known.category)).toBe(true);
+      expect(filtered.map((h) => h.url)).toContain(known.url);
+    } finally {
+      await index.close();
+    }
+  });
+});
