@@ -10,7 +10,6 @@ declare module "@11ty/eleventy/UserConfig" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
-    addTransform(name: string, transform: (this: { page: { url: string | false; outputPath: string | false } }, content: string) => string | Promise<string>): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
   }
