@@ -3,10 +3,9 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { assertPublishable } from "./lib/check/index.ts";
-import { site } from "../site.config.ts";
-import { loadContent, type Article, type ContentCache } from "./lib/content.ts";
-import { buildClock, isPreview, shareContentCache } from "./lib/plugin.ts";
-import { startSearchIndex, toSearchRecord } from "./lib/search-index.ts";
+import type { ContentCache } from "./lib/content.ts";
+import { shareContentCache } from "./lib/plugin.ts";
+import { startSearchIndex } from "./lib/search-index.ts";
 
 export interface BuildOptions {
   content: string;
@@ -21,7 +20,7 @@ export interface BuildResult {
   checkSeconds: number;
   /** Eleventy's run. */
   siteSeconds: number;
-  /** The search index, from start to written; it runs in another process while Eleventy renders. */
+  /** The search index, from the build's start to written; it runs in another process beside the rest. */
   searchSeconds: number;
   /** The whole build: check, pages and index. */
   seconds: number;
@@ -40,19 +39,19 @@ async function registerTypeScript(): Promise<void> {
 export async function build({ content, out, search = true }: BuildOptions): Promise<BuildResult> {
   process.env.TOASOAN_CONTENT = content;
   process.env.TOASOAN_OUT = out;
-  // `npm run check` first: content with errors publishes nothing and leaves the previous output in place.
-  // Its cache hands every file, read once, on to Eleventy and the search index.
   const began = performance.now();
-  const cache: ContentCache = new Map();
-  assertPublishable(content, { cache });
-  const checkSeconds = seconds(began);
-  // Stale pages of deleted articles must not survive into the published folder.
-  await rm(out, { recursive: true, force: true });
-  const indexStarted = performance.now();
-  const indexing = search ? startSearchIndex(publishedArticles(content, cache).map(toSearchRecord), out) : undefined;
-  const indexed = indexing?.done.then(() => seconds(indexStarted));
-  const started = performance.now();
+  // The search index takes longest: it starts first, in another process, and writes only once all is well.
+  const indexing = search ? startSearchIndex(content) : undefined;
   try {
+    // `npm run check` first: content with errors publishes nothing and leaves the previous output in place.
+    // Its cache hands every file, read once, on to Eleventy.
+    const cache: ContentCache = new Map();
+    assertPublishable(content, { cache });
+    const checkSeconds = seconds(began);
+    // Stale pages of deleted articles must not survive into the published folder.
+    await rm(out, { recursive: true, force: true });
+    const indexed = indexing?.write(out).then(() => seconds(began));
+    const started = performance.now();
     await registerTypeScript();
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(content, out, {
@@ -74,11 +73,6 @@ export async function build({ content, out, search = true }: BuildOptions): Prom
 
 function seconds(since: number): number {
   return (performance.now() - since) / 1000;
-}
-
-/** The articles a production build publishes, as Eleventy will see them (same loader, cache and clock). */
-function publishedArticles(content: string, cache: ContentCache): Article[] {
-  return loadContent(content, { categories: site.categories, now: buildClock(), includeUnpublished: isPreview(), cache }).articles;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

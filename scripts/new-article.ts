@@ -6,7 +6,7 @@ import type { DateTime } from "luxon";
 import { site } from "../site.config.ts";
 import { FOLDERS } from "./lib/content.ts";
 import { formatDateTime, VIETNAM } from "./lib/dates.ts";
-import { buildClock } from "./lib/plugin.ts";
+import { buildClock } from "./lib/build-mode.ts";
 import { ARTICLE_FIELDS, findCategory, suggestCategory } from "./lib/schema.ts";
 import type { Category } from "./lib/site-types.ts";
 import { slugify } from "./lib/slug.ts";

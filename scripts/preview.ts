@@ -17,7 +17,7 @@ import { FOLDERS, formatProblem, loadContent, type ContentCache } from "./lib/co
 import { NUNJUCKS_OPTIONS, templateFilters } from "./lib/filters.ts";
 import { securityHeaders } from "./lib/headers.ts";
 import { createNewsroom, type Newsroom } from "./lib/newsroom.ts";
-import { buildClock } from "./lib/plugin.ts";
+import { buildClock } from "./lib/build-mode.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const LAYOUTS = path.join(ROOT, "layouts");

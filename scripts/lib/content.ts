@@ -129,6 +129,44 @@ function readCached<T>(file: string, cache: ContentCache | undefined, read: Read
   return result;
 }
 
+/** One article file, validated; its problems go to `problems`. `scheduled` is left for the caller's clock. */
+export function readArticle(file: string, schema: ReturnType<typeof articleSchema>, problems: Problem[]): { item?: Article; parsed?: ParsedFile } {
+  const { data, parsed } = readValidated(file, schema, problems);
+  if (!data || !parsed) return { parsed };
+  const slug = data.slug ?? slugify(path.basename(file, ".md"));
+  const body = renderBody(parsed.body);
+  const article: Article = {
+    file,
+    slug,
+    url: `/tin-tuc/${slug}/`,
+    title: data.title,
+    date: data.date,
+    dateText: formatDateTime(data.date),
+    dayText: formatDate(data.date),
+    iso: isoDateTime(data.date),
+    day: isoDay(data.date),
+    month: isoDay(data.date).slice(0, 7),
+    category: data.category,
+    source: data.source,
+    summary: data.summary ?? truncateWords(body.firstParagraph, 240),
+    image: data.image,
+    imageAlt: data.image_alt,
+    tags: data.tags ?? [],
+    hot: data.hot ?? false,
+    featured: data.featured ?? false,
+    draft: data.draft ?? false,
+    scheduled: false,
+    aliases: data.aliases ?? [],
+    html: body.html,
+  };
+  return { item: article, parsed };
+}
+
+/** Whether a build with this clock publishes an item: drafts and future articles only in previews. */
+export function isPublished(item: { draft: boolean; date?: DateTime }, now: DateTime, includeUnpublished: boolean): boolean {
+  return includeUnpublished || (!item.draft && !(item.date && item.date > now));
+}
+
 export function loadContent(dir: string, options: LoadOptions & { cache?: ContentCache }): Content {
   const { cache } = options;
   const problems: Problem[] = [];
@@ -143,37 +181,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
     return items;
   };
 
-  const articles = collect(FOLDERS.articles, (file, found) => {
-    const { data, parsed } = readValidated(file, schema, found);
-    if (!data || !parsed) return { parsed };
-    const slug = data.slug ?? slugify(path.basename(file, ".md"));
-    const body = renderBody(parsed.body);
-    const article: Article = {
-      file,
-      slug,
-      url: `/tin-tuc/${slug}/`,
-      title: data.title,
-      date: data.date,
-      dateText: formatDateTime(data.date),
-      dayText: formatDate(data.date),
-      iso: isoDateTime(data.date),
-      day: isoDay(data.date),
-      month: isoDay(data.date).slice(0, 7),
-      category: data.category,
-      source: data.source,
-      summary: data.summary ?? truncateWords(body.firstParagraph, 240),
-      image: data.image,
-      imageAlt: data.image_alt,
-      tags: data.tags ?? [],
-      hot: data.hot ?? false,
-      featured: data.featured ?? false,
-      draft: data.draft ?? false,
-      scheduled: false,
-      aliases: data.aliases ?? [],
-      html: body.html,
-    };
-    return { item: article, parsed };
-  });
+  const articles = collect(FOLDERS.articles, (file, found) => readArticle(file, schema, found));
   // The clock moves between loads of a cached article: "scheduled" is never cached.
   for (const article of articles) article.scheduled = article.date > options.now;
 
@@ -200,7 +208,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   });
 
   checkDuplicateUrls(articles, pages, problems);
-  const published = (item: { draft: boolean; scheduled?: boolean }) => options.includeUnpublished || (!item.draft && !item.scheduled);
+  const published = (item: { draft: boolean; date?: DateTime }) => isPublished(item, options.now, options.includeUnpublished);
   return {
     // Newest first; ties keep file order so builds are reproducible.
     articles: articles.filter(published).sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.file.localeCompare(b.file)),

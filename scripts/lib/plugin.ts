@@ -4,8 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pluginRss from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { DateTime } from "luxon";
 import { fingerprintAssets } from "./assets.ts";
+import { buildClock, isPreview } from "./build-mode.ts";
 import { FOLDERS, formatProblem, loadContent, type ContentCache } from "./content.ts";
 import { NUNJUCKS_OPTIONS, templateFilters } from "./filters.ts";
 import { createNewsroom } from "./newsroom.ts";
@@ -16,21 +16,6 @@ const LAYOUTS = path.join(ROOT, "layouts");
 
 export interface NewsroomOptions {
   site: SiteSettings;
-}
-
-/** The build's clock; TOASOAN_NOW pins it for tests and reproducible previews. */
-export function buildClock(): DateTime {
-  const pinned = process.env.TOASOAN_NOW;
-  if (!pinned) return DateTime.now();
-  const dt = DateTime.fromISO(pinned, { setZone: true });
-  if (!dt.isValid) throw new Error(`TOASOAN_NOW is not an ISO 8601 date: ${pinned}`);
-  return dt;
-}
-
-/** Drafts and scheduled articles appear in `eleventy --serve` and when TOASOAN_PREVIEW=1, never in a build. */
-export function isPreview(): boolean {
-  if (process.env.TOASOAN_PREVIEW !== undefined) return process.env.TOASOAN_PREVIEW === "1";
-  return process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 }
 
 // A symbol from the global registry: under vitest the build and Eleventy's config load separate module copies.

@@ -2,10 +2,11 @@
  * The Pagefind index of the built site: article pages only, language vi. Filters (category, year, month), the
  * sort key (date) and meta come from each article's <head> (layouts/partials/search-meta.njk).
  *
- * Eleventy renders on one core; Pagefind runs in its own process. To let the second core index while Eleventy
- * writes pages, a child process (scripts/lib/search-indexer-process.ts) renders each article's indexed part
- * (layouts/search-record.njk, the same partials as the page) and feeds Pagefind from its own event loop:
- * feeding it from Eleventy's, busy with synchronous writes, delivered nothing until Eleventy had finished.
+ * Pagefind's indexing is the longest part of a large build, so it starts first and runs beside the rest: a child
+ * process (scripts/lib/search-indexer-process.ts) reads the articles, renders each one's indexed part
+ * (layouts/search-record.njk, the same partials as the page) and feeds Pagefind from its own event loop, while
+ * the build checks the content and Eleventy renders. (Fed from Eleventy's event loop, busy with synchronous
+ * writes, Pagefind received nothing until Eleventy had finished.)
  */
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -40,31 +41,40 @@ export function toSearchRecord(article: Article): SearchRecord {
   return { url, title, iso, month, dayText, dateText, image, imageAlt, html, source, tags, category: { name: category.name, slug: category.slug } };
 }
 
-export interface IndexerRequest {
-  records: SearchRecord[];
-  siteDir: string;
-}
+/** Parent → indexer: first what to index, then (once the content check has passed) where to write. */
+export type IndexerRequest = { content: string } | { write: string };
 
 export type IndexerReply = { ok: true; result: SearchIndexResult } | { ok: false; message: string };
 
 export interface SearchIndexJob {
-  /** Settles when <siteDir>/pagefind is written. */
-  done: Promise<SearchIndexResult>;
-  /** Stops the indexer (the build failed). */
+  /** The check passed and the output folder is clean: write <siteDir>/pagefind once every page is in. */
+  write(siteDir: string): Promise<SearchIndexResult>;
+  /** Stops the indexer (the check or the build failed). */
   cancel(): void;
 }
 
 const PROCESS = fileURLToPath(new URL("./search-indexer-process.ts", import.meta.url));
 
-/** Starts indexing `records` into <siteDir>/pagefind in a child process and returns at once. */
-export function startSearchIndex(records: SearchRecord[], siteDir: string): SearchIndexJob {
-  // `--import tsx` runs this TypeScript child as the build runs; advanced serialisation clones the records fast.
-  const child = fork(PROCESS, [], { execArgv: ["--import", "tsx"], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/**
+ * Starts indexing the published articles of `content` in a child process and returns at once. It starts before
+ * the content check, which runs meanwhile on the other core; nothing is written until `write` is called.
+ */
+export function startSearchIndex(content: string): SearchIndexJob {
+  // `--import tsx` runs the TypeScript child as the build runs; it inherits TOASOAN_NOW and TOASOAN_PREVIEW.
+  const child = fork(PROCESS, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const done = new Promise<SearchIndexResult>((resolve, reject) => {
     child.once("message", (reply: IndexerReply) => (reply.ok ? resolve(reply.result) : reject(new Error(`Pagefind: ${reply.message}`))));
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`Pagefind: the indexer stopped (exit ${code}) before writing the index`)));
   });
-  child.send({ records, siteDir } satisfies IndexerRequest);
-  return { done, cancel: () => child.kill() };
+  // A cancelled job's rejection is expected; whoever calls `write` sees it.
+  done.catch(() => {});
+  child.send({ content } satisfies IndexerRequest);
+  return {
+    write(siteDir) {
+      child.send({ write: siteDir } satisfies IndexerRequest);
+      return done;
+    },
+    cancel: () => child.kill(),
+  };
 }

@@ -6,7 +6,7 @@ import { site as configuredSite } from "../../../site.config.ts";
 import { cachedFile, FOLDERS, listMarkdown, loadContent, type Content, type ContentCache, type Problem } from "../content.ts";
 import type { ParsedFile } from "../front-matter.ts";
 import { contentSecurityPolicy } from "../headers.ts";
-import { buildClock } from "../plugin.ts";
+import { buildClock } from "../build-mode.ts";
 import { articleSchema, pageSchema, scheduleSchema } from "../schema.ts";
 import type { SiteSettings } from "../site-types.ts";
 import { slugify } from "../slug.ts";
