@@ -1,4 +1,5 @@
 /** The front matter's one source of truth: the build, the checker and the editors' guide read these schemas. */
+import { distance as editDistance } from "fastest-levenshtein";
 import { z } from "zod";
 import type { DateTime } from "luxon";
 import { parseDate } from "./dates.ts";
@@ -40,17 +41,6 @@ export function suggestCategory(categories: Category[], value: string): Category
   return best && best.distance <= Math.max(3, wanted.length / 2) ? best.category : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 const slugField = z
   .string({ error: "slug phải là chữ" })

@@ -12,7 +12,8 @@ import type { SiteSettings } from "../site-types.ts";
 import { slugify } from "../slug.ts";
 import { scanBody, type Finding } from "./body.ts";
 import { ALLOWED_EMBEDS, findEmbed } from "./embeds.ts";
-import { editDistance, suggestKey } from "./keys.ts";
+import { distance as editDistance } from "fastest-levenshtein";
+import { suggestKey } from "./keys.ts";
 import { fixedUrls, internalPath, RESERVED_PREFIXES, siteUrls } from "./site-urls.ts";
 
 /** Titles longer than this read badly on phones and get cut in search results. */

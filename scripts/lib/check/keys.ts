@@ -1,4 +1,5 @@
 /** Front-matter keys the schema does not know, with the key the editor probably meant. */
+import { distance as editDistance } from "fastest-levenshtein";
 import { foldTones } from "../slug.ts";
 
 // What editors write when they think in Vietnamese, folded and joined with "_".
@@ -59,17 +60,4 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
     if (!best || distance < best.distance) best = { key: candidate, distance };
   }
   return best && best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
-}
-
-/** Levenshtein distance; keys are short, so the plain dynamic programme is enough. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
