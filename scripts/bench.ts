@@ -6,7 +6,6 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,6 +13,7 @@ import { gzipSync } from "node:zlib";
 import { site } from "../site.config.ts";
 import { generateCorpus, type Corpus } from "./lib/corpus.ts";
 import { FOLDERS } from "./lib/content.ts";
+import { processTree, rssKiB } from "./lib/process-tree.ts";
 import { measureFirstSearch, SEARCH_PAGE, type PagefindFilters } from "./lib/search-bytes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -51,42 +51,6 @@ const BROWSE: { query: null; filters: PagefindFilters } = { query: null, filters
 // ---------------------------------------------------------------------------------------------------------------
 // Peak memory: the RSS of a process and all its descendants, from /proc (no /usr/bin/time needed).
 
-interface ProcessInfo {
-  pid: number;
-  ppid: number;
-  name: string;
-  /** User + system CPU seconds so far. */
-  cpu: number;
-}
-
-/** USER_HZ: /proc counts CPU time in ticks of 1/100 s on Linux. */
-const TICKS = 100;
-
-function listProcesses(): ProcessInfo[] {
-  const out: ProcessInfo[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const close = text.lastIndexOf(")");
-      const fields = text.slice(close + 2).split(" ");
-      out.push({ pid: Number(entry), name: text.slice(text.indexOf("(") + 1, close), ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / TICKS });
-    } catch {
-      // The process ended between readdir and read.
-    }
-  }
-  return out;
-}
-
-function rssKiB(pid: number): number {
-  try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 export interface TreeMemory {
   peakMiB: number;
   /** Highest total before a Pagefind process appeared (Eleventy and process start). */
@@ -109,17 +73,8 @@ function watchTree(root: number, everyMs = 50): { stop(): TreeMemory } {
   const cpu = new Map<number, { name: string; seconds: number }>();
   let nextSecond = 0;
   const sample = () => {
-    const processes = listProcesses();
-    const children = new Map<number, ProcessInfo[]>();
-    for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
-    const self = processes.find((p) => p.pid === root);
-    if (!self) return;
-    const tree: ProcessInfo[] = [];
-    for (const queue = [self]; queue.length; ) {
-      const p = queue.shift()!;
-      tree.push(p);
-      queue.push(...(children.get(p.pid) ?? []));
-    }
+    const tree = processTree(root);
+    if (tree.length === 0) return;
     for (const p of tree) cpu.set(p.pid, { name: p.name, seconds: p.cpu });
     const rows = tree.map((p) => ({ pid: p.pid, name: p.name, rssMiB: rssKiB(p.pid) / 1024 }));
     const total = rows.reduce((n, r) => n + r.rssMiB, 0);

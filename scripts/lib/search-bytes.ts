@@ -84,9 +84,16 @@ export interface OpenOptions {
 }
 
 /** A fresh Pagefind instance (own caches) on `<siteDir>/pagefind`, result URLs rooted at "/". */
-export async function openPagefind(siteDir: string, { onFetch, pagefindOptions = {} }: OpenOptions = {}): Promise<PagefindApi & { close(): void }> {
+export function openPagefind(siteDir: string, options: OpenOptions = {}): Promise<OpenedBundle> {
+  return openBundle(path.join(siteDir, "pagefind"), options);
+}
+
+export type OpenedBundle = PagefindApi & { close(): void };
+
+/** A fresh Pagefind instance on any bundle folder (`<site>/pagefind`, or a shard's), result URLs rooted at "/". */
+export async function openBundle(bundleDir: string, { onFetch, pagefindOptions = {} }: OpenOptions = {}): Promise<OpenedBundle> {
   installFileFetch();
-  const bundle = path.resolve(siteDir, "pagefind");
+  const bundle = path.resolve(bundleDir);
   const basePath = pathToFileURL(bundle).href + "/";
   // pagefind-entry.json is fetched with a cache-busting "?ts=…": name files without their query.
   const listener: FetchListener | undefined = onFetch && ((url, bytes) => url.startsWith(basePath) && onFetch(url.slice(basePath.length).replace(/\?.*$/, ""), bytes));
@@ -156,7 +163,8 @@ export interface MeasureOptions {
   pagefindOptions?: { noWorker?: boolean } & Record<string, unknown>;
 }
 
-function kindOf(file: string): FileKind {
+/** What a file of a Pagefind bundle is, by its name. */
+export function kindOf(file: string): FileKind {
   if (file === "pagefind.js") return "script";
   if (file === SEARCH_PAGE.workerScript) return "worker";
   if (file.startsWith("wasm.")) return "wasm";
