@@ -278,6 +278,28 @@ async function benchHugo(corpus: Corpus, work: string) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** `npm run dev` on the corpus: the first page, then the seconds from a saved edit to the edited article's page. */
+async function previewEdit({ dir, known }: Corpus): Promise<{ firstPageSeconds: number; editSeconds: number[] }> {
+  const { createPreview } = await import("./preview.ts");
+  let started = performance.now();
+  const preview = createPreview(dir);
+  preview.render("/");
+  const firstPageSeconds = round((performance.now() - started) / 1000);
+  const editSeconds: number[] = [];
+  const original = await readFile(known.file, "utf8");
+  for (let i = 1; i <= 3; i++) {
+    await writeFile(known.file, `${original}\nĐoạn sửa thứ ${i}.\n`);
+    started = performance.now();
+    // What the file watcher of scripts/preview.ts does on a save.
+    preview.invalidate();
+    const page = preview.render(known.url);
+    if (!page.html.includes(`Đoạn sửa thứ ${i}.`)) throw new Error("the preview did not show the edit");
+    editSeconds.push(round((performance.now() - started) / 1000, 3));
+  }
+  await writeFile(known.file, original);
+  return { firstPageSeconds, editSeconds };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -321,6 +343,7 @@ async function main(): Promise<void> {
     }
     const browse = await measureFirstSearch(out, BROWSE.query, BROWSE.filters);
     const articlePage = await pageWeight(out, corpus.known.url);
+    const preview = await previewEdit(corpus);
     const hugo = values.hugo ? await benchHugo(corpus, work) : undefined;
 
     const result = {
@@ -351,6 +374,7 @@ async function main(): Promise<void> {
       firstSearchMaxGzipBytes: Math.max(...firstSearch.map((f) => f.gzipBytes)),
       browse: { query: browse.query, filters: browse.filters, results: browse.results, bytes: browse.bytes, gzipBytes: browse.gzipBytes },
       articlePage,
+      preview,
       ...(hugo ? { hugo } : {}),
       profile: profile ?? null,
       dir: values.keep ? work : null,

@@ -52,6 +52,8 @@ describe("npm run bench", () => {
     expect(printed.wallSeconds).toBeGreaterThanOrEqual(printed.checkSeconds + printed.siteSeconds);
     expect(printed.wallSeconds).toBeGreaterThanOrEqual(printed.searchSeconds);
     positive(printed.checkSeconds);
+    positive(printed.preview.firstPageSeconds);
+    expect(printed.preview.editSeconds).toHaveLength(3);
     expect(printed.indexBytes).toBeLessThan(printed.outputBytes);
     expect(printed.memory.peakMiB).toBe(printed.peakRssMiB);
     positive(printed.memory.peakBeforeIndexMiB);
