@@ -1,11 +1,8 @@
 // 2,000 POSTs from 50 concurrent clients over real HTTP, through @netlify/database, to a real Postgres engine.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { site } from "../../site.config.ts";
-import { createSiteListener, listen, type SiteServer } from "../../scripts/serve.ts";
-import { browserHeaders, startPgliteServer, storedCounts, type PgliteServer } from "./pglite-server.ts";
+import type { SiteServer } from "../../scripts/serve.ts";
+import { browserHeaders, serveProductionFunction, startPgliteServer, storedCounts, type PgliteServer } from "./pglite-server.ts";
 
 const visitors = 50;
 const visitsEach = 40;
@@ -14,17 +11,11 @@ const fixedNow = new Date("2026-03-15T10:00:00+07:00");
 
 let pg: PgliteServer;
 let http: SiteServer;
-let siteDir: string;
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"], now: fixedNow });
   pg = await startPgliteServer();
-  process.env.NETLIFY_DB_URL = pg.url;
-  delete process.env.NETLIFY_DB_DRIVER;
-  // The production module, unchanged: getDatabase() reads NETLIFY_DB_URL and picks the pg driver.
-  const { default: visits } = await import("../../netlify/edge-functions/visits.ts");
-  siteDir = await mkdtemp(path.join(tmpdir(), "visits-site-"));
-  http = await listen(createSiteListener(siteDir, (request) => visits(request, {} as Parameters<typeof visits>[1])));
+  http = await serveProductionFunction(pg.url);
 }, 60_000);
 
 afterAll(async () => {
@@ -32,8 +23,6 @@ afterAll(async () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
   await http?.close();
   await pg?.stop();
-  await rm(siteDir, { recursive: true, force: true });
-  delete process.env.NETLIFY_DB_URL;
   vi.useRealTimers();
   vi.restoreAllMocks();
 });

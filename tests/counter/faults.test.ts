@@ -1,12 +1,9 @@
 // The database refuses, hangs or answers late: the function answers 503 before the deadline and counts nothing twice.
 import net from "node:net";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { site } from "../../site.config.ts";
-import { createSiteListener, listen, type SiteServer } from "../../scripts/serve.ts";
-import { browserHeaders, startPgliteServer, storedCounts, type PgliteServer } from "./pglite-server.ts";
+import type { SiteServer } from "../../scripts/serve.ts";
+import { browserHeaders, serveProductionFunction, startPgliteServer, storedCounts, type PgliteServer } from "./pglite-server.ts";
 
 type Mode = "pass" | "refuse" | "hang" | "late";
 const lateByMs = site.counter.timeoutMs + 1000;
@@ -61,7 +58,6 @@ async function faultyProxy(target: { host: string; port: number }) {
 let pg: PgliteServer;
 let proxy: Awaited<ReturnType<typeof faultyProxy>>;
 let http: SiteServer;
-let siteDir: string;
 const logged: unknown[] = [];
 
 beforeAll(async () => {
@@ -69,19 +65,13 @@ beforeAll(async () => {
   pg = await startPgliteServer();
   const [host, port] = pg.url.replace("postgres://postgres@", "").replace("/postgres", "").split(":");
   proxy = await faultyProxy({ host: host!, port: Number(port) });
-  process.env.NETLIFY_DB_URL = proxy.url;
-  delete process.env.NETLIFY_DB_DRIVER;
-  const { default: visits } = await import("../../netlify/edge-functions/visits.ts");
-  siteDir = await mkdtemp(path.join(tmpdir(), "visits-site-"));
-  http = await listen(createSiteListener(siteDir, (request) => visits(request, {} as Parameters<typeof visits>[1])));
+  http = await serveProductionFunction(proxy.url);
 }, 60_000);
 
 afterAll(async () => {
   await http?.close();
   await proxy?.close();
   await pg?.stop();
-  await rm(siteDir, { recursive: true, force: true });
-  delete process.env.NETLIFY_DB_URL;
   vi.restoreAllMocks();
 });
 

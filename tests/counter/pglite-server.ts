@@ -2,7 +2,10 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { applyMigrations } from "@netlify/database-dev";
-import { migrationsDir } from "../../scripts/serve.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createSiteListener, listen, migrationsDir, type SiteServer } from "../../scripts/serve.ts";
 
 export interface PgliteServer {
   db: PGlite;
@@ -43,3 +46,23 @@ export const browserHeaders = {
   "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
   "sec-fetch-site": "same-origin",
 };
+
+/**
+ * The production edge function, unchanged, behind a real HTTP server: getDatabase() reads NETLIFY_DB_URL
+ * (`databaseUrl` here) and picks the pg driver.
+ */
+export async function serveProductionFunction(databaseUrl: string): Promise<SiteServer> {
+  process.env.NETLIFY_DB_URL = databaseUrl;
+  delete process.env.NETLIFY_DB_DRIVER;
+  const { default: visits } = await import("../../netlify/edge-functions/visits.ts");
+  const siteDir = await mkdtemp(path.join(tmpdir(), "visits-site-"));
+  const http = await listen(createSiteListener(siteDir, (request) => visits(request, {} as Parameters<typeof visits>[1])));
+  return {
+    url: http.url,
+    async close() {
+      await http.close();
+      await rm(siteDir, { recursive: true, force: true });
+      delete process.env.NETLIFY_DB_URL;
+    },
+  };
+}
