@@ -14,7 +14,7 @@ import nunjucks from "nunjucks";
 import { site } from "../site.config.ts";
 import { fingerprintAssets } from "./lib/assets.ts";
 import { FOLDERS, formatProblem, loadContent, type ContentCache } from "./lib/content.ts";
-import { NUNJUCKS_OPTIONS, templateFilters } from "./lib/filters.ts";
+import { NUNJUCKS_OPTIONS, templateFilters, type AssetMap } from "./lib/filters.ts";
 import { securityHeaders } from "./lib/headers.ts";
 import { createNewsroom, type Newsroom } from "./lib/newsroom.ts";
 import { buildClock } from "./lib/build-mode.ts";
@@ -68,6 +68,8 @@ export function routesOf(templates: PageTemplate[], newsroom: Newsroom, env: nun
 }
 
 export interface Preview {
+  /** The fingerprinted asset URLs the pages link to, with their source files. */
+  assets: AssetMap;
   render(url: string): { status: number; html: string };
   /** Re-reads changed content on the next render. */
   invalidate(): void;
@@ -89,6 +91,7 @@ export function createPreview(contentDir: string): Preview {
   };
 
   return {
+    assets,
     invalidate() {
       state = undefined;
     },
@@ -114,7 +117,7 @@ function escapeHtml(text: string): string {
 const TYPES: Record<string, string> = { ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
 
 export function createPreviewListener(contentDir: string, preview = createPreview(contentDir)): http.RequestListener {
-  const files = new Map([...fingerprintAssets(path.join(ROOT, "assets")).values()].map((a) => [a.url, a.source]));
+  const files = new Map([...preview.assets.values()].map((a) => [a.url, a.source]));
   return (req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     const url = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);

@@ -55,8 +55,3 @@ const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sá
 export function weekdayName(dt: DateTime): string {
   return WEEKDAYS[dt.setZone(VIETNAM).weekday - 1] ?? "";
 }
-
-/** "tháng 6/2020" style month label. */
-export function monthLabel(year: number, month: number): string {
-  return `Tháng ${month}/${year}`;
-}

@@ -52,7 +52,6 @@ export function newsroomPlugin(eleventyConfig: UserConfig, { site }: NewsroomOpt
   const assets = fingerprintAssets(path.join(ROOT, "assets"));
   for (const { source, url } of assets.values()) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
   eleventyConfig.addPassthroughCopy({ [path.join(eleventyConfig.directories.input, FOLDERS.images)]: "images" });
-  eleventyConfig.addWatchTarget(path.join(ROOT, "assets"));
 
   for (const [name, filter] of Object.entries(templateFilters(site, assets))) eleventyConfig.addFilter(name, filter);
 }

@@ -8,7 +8,6 @@ declare module "@11ty/eleventy/UserConfig" {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>): void;
-    addWatchTarget(path: string): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
