@@ -1,7 +1,5 @@
-// The department's settings and the Eleventy configuration.
-// Keep top-level imports type-only: the edge function imports `site` from this file.
-import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { SiteSettings } from "./scripts/lib/site-types.ts";
+// The department's settings: data only. Imports stay type-only, so the edge function's bundle is this file alone.
+import type { SiteSettings } from "./scripts/lib/site/settings.ts";
 
 export const site = {
   name: "Sở Khoa học và Công nghệ",
@@ -43,23 +41,3 @@ export const site = {
   pageSize: 20,
   timeZone: "Asia/Ho_Chi_Minh",
 } satisfies SiteSettings;
-
-/** Eleventy's configuration; `npm run build -- --content <dir> --out <dir>` sets TOASOAN_CONTENT and TOASOAN_OUT. */
-export default async function (eleventyConfig: UserConfig) {
-  const path = await import("node:path");
-  // A computed specifier keeps the plugin out of the edge function's bundle, which imports `site` only.
-  const { newsroomPlugin } = (await import(new URL("./scripts/lib/plugin.ts", import.meta.url).href)) as typeof import("./scripts/lib/plugin.ts");
-  eleventyConfig.addPlugin(newsroomPlugin, { site });
-  const input = process.env.TOASOAN_CONTENT ?? "content";
-  return {
-    dir: {
-      input,
-      output: process.env.TOASOAN_OUT ?? "_site",
-      // Layouts sit beside content/, not in it: editors' folder holds only what they write.
-      includes: path.relative(input, "layouts"),
-    },
-    // Only our Nunjucks templates are Eleventy templates; editors' Markdown goes through the content loader.
-    templateFormats: ["njk"],
-    markdownTemplateEngine: false,
-  };
-}

@@ -10,6 +10,8 @@ declare module "@11ty/eleventy/UserConfig" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setTemplateFormats(formats: string[]): void;
+    setIncludesDirectory(dir: string): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
   }
 }
@@ -18,6 +20,7 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string; config?: (config: import("@11ty/eleventy/UserConfig").default) => void });
     write(): Promise<unknown>;
+    disableLogger(): void;
   }
 }
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSiteListener, listen, localVisitsHandler, openVisitsDatabase, type SiteServer, type VisitsDatabase } from "../../scripts/serve.ts";
+import { createSiteListener, listen, localVisitsHandler, openVisitsDatabase, type SiteServer, type VisitsDatabase } from "../../scripts/lib/server/static-server.ts";
 import { axeViolations } from "../helpers/axe.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { buildFixture, type BuiltSite } from "../helpers/site-build.ts";
@@ -19,7 +19,7 @@ describe("pages in a real browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    built = await buildFixture(path.resolve("tests/fixtures/site"), { env: { TOASOAN_NOW: "2024-06-12T10:00:00+07:00" } });
+    built = await buildFixture(path.resolve("tests/fixtures/site"), { now: "2024-06-12T10:00:00+07:00" });
     database = await openVisitsDatabase();
     server = await listen(createSiteListener(built.out, localVisitsHandler(database.store)));
     browser = await launchBrowser();

@@ -28,7 +28,7 @@ const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
 describe("production build of the fixture site", () => {
   let site: BuiltSite;
   beforeAll(async () => {
-    site = await buildFixture(FIXTURE, { env: { TOASOAN_NOW: NOW }, prepare: addAnnouncements });
+    site = await buildFixture(FIXTURE, { now: NOW, prepare: addAnnouncements });
   });
   afterAll(() => site?.cleanup());
 
@@ -127,7 +127,7 @@ describe("production build of the fixture site", () => {
 
 describe("preview build", () => {
   it("shows drafts and scheduled articles, marked as such", async () => {
-    const site = await buildFixture(FIXTURE, { env: { TOASOAN_NOW: NOW, TOASOAN_PREVIEW: "1" } });
+    const site = await buildFixture(FIXTURE, { now: NOW, preview: true });
     try {
       expect(await site.read("/tin-tuc/ban-nhap-chua-dang/")).toContain("Bản nháp: bài này chưa được đăng.");
       expect(await site.read("/tin-tuc/thong-bao-hen-gio/")).toContain("Hẹn giờ đăng: bài sẽ lên trang lúc 01/01/2099 08:00.");

@@ -1,8 +1,8 @@
 // 2,000 POSTs from 50 concurrent clients over real HTTP, through @netlify/database, to a real Postgres engine.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { site } from "../../site.config.ts";
-import type { SiteServer } from "../../scripts/serve.ts";
-import { browserHeaders, serveProductionFunction, startPgliteServer, storedCounts, type PgliteServer } from "./pglite-server.ts";
+import type { SiteServer } from "../../scripts/lib/server/static-server.ts";
+import { browserHeaders, serveProductionFunction, startPgliteServer, storedCounts, type PgliteServer } from "../helpers/pglite-server.ts";
 
 const visitors = 50;
 const visitsEach = 40;

@@ -2,8 +2,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { build } from "../../scripts/build.ts";
-import { openPagefind, type PagefindApi, type PagefindFilters } from "../../scripts/lib/search-bytes.ts";
+import { build } from "../../scripts/lib/build.ts";
+import { openPagefind, type PagefindApi, type PagefindFilters } from "../../scripts/lib/search/node-client.ts";
 
 export const SEARCH_FIXTURE = path.resolve("tests/fixtures/search");
 

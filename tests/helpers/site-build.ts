@@ -2,7 +2,8 @@
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build } from "../../scripts/build.ts";
+import { DateTime } from "luxon";
+import { build } from "../../scripts/lib/build.ts";
 
 export interface BuiltSite {
   root: string;
@@ -12,26 +13,17 @@ export interface BuiltSite {
   cleanup(): Promise<void>;
 }
 
-/** Copies `fixture` to a temp folder, lets `prepare` add files, then builds it with `env` set. */
+/** Copies `fixture` to a temp folder, lets `prepare` add files, then builds it at the clock `now` (ISO 8601). */
 export async function buildFixture(
   fixture: string,
-  { env = {}, search = false, prepare }: { env?: Record<string, string>; search?: boolean; prepare?: (content: string) => Promise<void> } = {},
+  { now, preview = false, search = false, prepare }: { now?: string; preview?: boolean; search?: boolean; prepare?: (content: string) => Promise<void> } = {},
 ): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(tmpdir(), "toa-soan-build-"));
   const content = path.join(root, "content");
   const out = path.join(root, "out");
   await cp(fixture, content, { recursive: true });
   await prepare?.(content);
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    await build({ content, out, search });
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  await build({ content, out, search, preview, now: now === undefined ? undefined : DateTime.fromISO(now, { setZone: true }) });
   return {
     root,
     content,

@@ -2,7 +2,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measureFirstSearch, SEARCH_PAGE, type PagefindApi, type PagefindResult } from "../../scripts/lib/search-bytes.ts";
+import { type PagefindApi, type PagefindResult } from "../../scripts/lib/search/node-client.ts";
+import { measureFirstSearch, SEARCH_PAGE } from "../../scripts/bench/search-bytes.ts";
 import { buildSite, openIndex, type BuiltSite, type SearchIndex } from "../helpers/pagefind.ts";
 
 const SEED = "/tin-tuc/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020/";

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSiteListener, listen, type SiteServer } from "../../scripts/serve.ts";
+import { createSiteListener, listen, type SiteServer } from "../../scripts/lib/server/static-server.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { buildSite, openIndex, type BuiltSite, type SearchIndex } from "../helpers/pagefind.ts";
 

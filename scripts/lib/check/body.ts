@@ -2,7 +2,7 @@
 import { Parser } from "htmlparser2";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { markdown } from "../markdown.ts";
+import { markdown } from "../content/markdown.ts";
 
 export type Finding =
   | { kind: "link"; line: number; url: string }

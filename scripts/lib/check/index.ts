@@ -3,13 +3,13 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
-import { cachedFile, FOLDERS, listMarkdown, loadContent, type Content, type ContentCache, type Problem } from "../content.ts";
-import type { ParsedFile } from "../front-matter.ts";
-import { contentSecurityPolicy } from "../headers.ts";
-import { buildClock } from "../build-mode.ts";
-import { articleSchema, pageSchema, scheduleSchema } from "../schema.ts";
-import type { SiteSettings } from "../site-types.ts";
-import { slugify } from "../slug.ts";
+import { FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
+import type { ParsedFile } from "../content/front-matter.ts";
+import { contentSecurityPolicy } from "../server/headers.ts";
+import { buildClock } from "../site/clock.ts";
+import { articleSchema, pageSchema, scheduleSchema } from "../content/schema.ts";
+import type { SiteSettings } from "../site/settings.ts";
+import { slugify } from "../content/slug.ts";
 import { scanBody, type Finding } from "./body.ts";
 import { ALLOWED_EMBEDS, findEmbed } from "./embeds.ts";
 import { distance as editDistance } from "fastest-levenshtein";
@@ -42,7 +42,7 @@ export interface CheckReport {
   warnings: number;
 }
 
-type Kind = "article" | "page" | "schedule";
+type Kind = ContentKind;
 
 interface FileInfo {
   file: string;
@@ -52,17 +52,24 @@ interface FileInfo {
   url?: string;
 }
 
+/** Reads the content folder (drafts and scheduled articles included) and checks it: what `npm run check` does. */
 export function checkContent(options: CheckOptions): CheckReport {
   const site = options.site ?? configuredSite;
   const now = options.now ?? buildClock();
+  const loaded = loadContent(options.content, { categories: site.categories, now, includeUnpublished: true, cache: options.cache });
+  return checkLoaded(loaded, { ...options, site, now });
+}
+
+/** Checks content as the loader read it, its problems included: the checker never reads a file itself. */
+export function checkLoaded(loaded: Content, options: CheckOptions & { site: SiteSettings; now: DateTime }): CheckReport {
+  const { site, now } = options;
   const dir = options.content;
-  const cache = options.cache ?? new Map();
-  const loaded = loadContent(dir, { categories: site.categories, now, includeUnpublished: true, cache });
   const problems: Problem[] = [];
   const add = (file: string, line: number, field: string, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file, line, field, message, severity });
 
-  const files = readFiles(dir, cache);
+  // A file whose front matter could not be read is the loader's problem already, with its line.
+  const files: FileInfo[] = loaded.files.flatMap(({ file, kind, parsed }) => (parsed ? [{ file, kind, parsed }] : []));
   const byFile = new Map(files.map((f) => [f.file, f]));
   // The loader points at line 1 when it cannot tell better; the key itself is more useful when it exists.
   for (const problem of loaded.problems) {
@@ -72,13 +79,7 @@ export function checkContent(options: CheckOptions): CheckReport {
     problems.push({ ...problem, line });
   }
 
-  const published: Content = {
-    articles: loaded.articles.filter((a) => !a.draft && !a.scheduled),
-    pages: loaded.pages.filter((p) => !p.draft),
-    schedule: loaded.schedule,
-    problems: [],
-  };
-  const urls = siteUrls(published, site, now);
+  const urls = siteUrls(publishedOnly(loaded, now), site, now);
   const unpublished = new Set([...loaded.articles, ...loaded.pages].filter((item) => item.draft || ("scheduled" in item && item.scheduled)).map((i) => i.url));
   const valid = new Map<string, { url: string; aliases: string[] }>([...loaded.articles, ...loaded.pages].map((item) => [item.file, item]));
   for (const info of files) info.url = valid.get(info.file)?.url ?? fallbackUrl(info);
@@ -95,7 +96,7 @@ export function checkContent(options: CheckOptions): CheckReport {
   const scope = resolveScope(dir, options.paths ?? [], (file, line, field, message) => pathProblems.push({ file, line, field, message, severity: "error" }));
   const inScope = (file: string) => scope.length === 0 || scope.some((p) => isInside(p, file));
   const checked = files.filter((f) => inScope(f.file));
-  const fileCount = FOLDER_KINDS.flatMap(([folder]) => listMarkdown(path.join(dir, folder))).filter(inScope).length;
+  const fileCount = loaded.files.filter((f) => inScope(f.file)).length;
   const scheduledByFile = new Map(loaded.articles.filter((a) => a.scheduled).map((a) => [a.file, a]));
   const context: BodyContext = { dir, site, urls, unpublished, pending, aliases, add };
 
@@ -180,18 +181,6 @@ const FOLDER_KINDS: [string, Kind][] = [
 ];
 
 /** Every Markdown file whose front matter can be read (the loader reports the others). */
-function readFiles(dir: string, cache: ContentCache): FileInfo[] {
-  const files: FileInfo[] = [];
-  for (const [folder, kind] of FOLDER_KINDS) {
-    for (const file of listMarkdown(path.join(dir, folder))) {
-      // The loader has just read every file; broken YAML is already its problem, with the line.
-      const parsed = cachedFile(cache, file);
-      if (parsed) files.push({ file, kind, parsed });
-    }
-  }
-  return files;
-}
-
 function fallbackUrl({ file, kind, parsed }: FileInfo): string | undefined {
   if (kind === "schedule") return undefined;
   const raw = parsed.data.slug;

@@ -1,6 +1,6 @@
 /** Front-matter keys the schema does not know, with the key the editor probably meant. */
 import { distance as editDistance } from "fastest-levenshtein";
-import { foldTones } from "../slug.ts";
+import { foldTones } from "../content/slug.ts";
 
 // What editors write when they think in Vietnamese, folded and joined with "_".
 const VIETNAMESE_KEYS: Record<string, string> = {

@@ -1,41 +1,22 @@
-/** Every address the build publishes, computed from the content the way the templates compute it. */
-import { readdirSync, readFileSync } from "node:fs";
+/** Every address the build publishes, from the route table over the content the build would publish. */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { DateTime } from "luxon";
-import type { Content } from "../content.ts";
-import { parseFrontMatter } from "../front-matter.ts";
-import { createNewsroom } from "../newsroom.ts";
-import type { SiteSettings } from "../site-types.ts";
-
-const TEMPLATES = fileURLToPath(new URL("../../../layouts/pages", import.meta.url));
+import type { Content } from "../content/load.ts";
+import { createNewsroom } from "../site/newsroom.ts";
+import { pagesOf, routes } from "../site/routes.ts";
+import type { SiteSettings } from "../site/settings.ts";
 
 /** Top-level folders that belong to the machinery, never to an editor's page. */
 export const RESERVED_PREFIXES = ["/tin-tuc/", "/images/", "/assets/", "/pagefind/", "/api/"];
 
-/** Permalinks of the templates that publish one fixed address (/, /tim-kiem/, /feed.xml…). */
-export function fixedUrls(dir = TEMPLATES): string[] {
-  const urls: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".njk"))) {
-    const permalink = parseFrontMatter(readFileSync(path.join(dir, name), "utf8")).data.permalink;
-    if (typeof permalink === "string" && !permalink.includes("{")) urls.push(permalink);
-  }
-  return urls;
+/** Addresses of the route table's fixed pages (/, /tim-kiem/, /feed.xml…). */
+export function fixedUrls(): string[] {
+  return routes.flatMap((r) => (typeof r.url === "string" ? [r.url] : []));
 }
 
-/** Addresses of a published site: articles, pages, categories and their pages, archive, schedule weeks, fixed pages. */
+/** Addresses of a published site: every page of every route. */
 export function siteUrls(published: Content, site: SiteSettings, now: DateTime): Set<string> {
-  const newsroom = createNewsroom(published, site, now);
-  return new Set([
-    ...fixedUrls(),
-    ...newsroom.articles.map((a) => a.url),
-    ...newsroom.pages.map((p) => p.url),
-    ...newsroom.categories.flatMap((c) => [c.url, c.feedUrl]),
-    ...newsroom.categoryPages.map((p) => p.url),
-    ...newsroom.archive.flatMap((y) => [y.url, ...y.months.map((m) => m.url)]),
-    ...newsroom.archivePages.map((p) => p.url),
-    ...newsroom.scheduleWeeks.map((w) => w.url),
-  ]);
+  return new Set(pagesOf(createNewsroom(published, site, now)).map((p) => p.url));
 }
 
 /** The path a link points to on this site, or undefined for another site, mail, phone or an in-page anchor. */

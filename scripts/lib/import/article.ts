@@ -2,10 +2,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { FOLDERS, listMarkdown } from "../content.ts";
-import { formatDateTime, parseDate, VIETNAM } from "../dates.ts";
-import { parseFrontMatter } from "../front-matter.ts";
-import { slugify } from "../slug.ts";
+import { FOLDERS, listMarkdown } from "../content/load.ts";
+import { formatDateTime, parseDate, VIETNAM } from "../content/dates.ts";
+import { parseFrontMatter } from "../content/front-matter.ts";
+import { slugify } from "../content/slug.ts";
 
 export interface ImportedArticle {
   title: string;

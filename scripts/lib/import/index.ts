@@ -1,8 +1,8 @@
 /** `npm run import`: old portal pages (text or HTML) to Markdown articles, never replacing one. */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { findCategory, suggestCategory } from "../schema.ts";
-import type { Category } from "../site-types.ts";
+import { findCategory, suggestCategory } from "../content/schema.ts";
+import type { Category } from "../site/settings.ts";
 import { ImportError, writeArticle, type ImportedArticle } from "./article.ts";
 import { parsePortalHtml } from "./html.ts";
 import { parsePortalText } from "./text.ts";

@@ -1,0 +1,272 @@
+/** Reads the content folder: articles, static pages and work-schedule entries, each validated by its schema. */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { z } from "zod";
+import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
+import { FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
+import { renderBody, truncateWords } from "./markdown.ts";
+import { articleSchema, pageSchema, scheduleSchema, type ScheduleData } from "./schema.ts";
+import type { Category } from "../site/settings.ts";
+import { slugify } from "./slug.ts";
+
+/** Folders of content/, as editors see them. */
+export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images" } as const;
+
+export interface Problem {
+  /** Path relative to the current directory, as editors type it. */
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export interface Article {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  date: DateTime;
+  /** "19/06/2020 08:02" */
+  dateText: string;
+  /** "19/06/2020" */
+  dayText: string;
+  /** ISO 8601 with +07:00 */
+  iso: string;
+  /** "2020-06-19" in Vietnam */
+  day: string;
+  /** "2020-06" in Vietnam */
+  month: string;
+  category: Category;
+  source?: string;
+  summary: string;
+  image?: string;
+  imageAlt?: string;
+  tags: string[];
+  hot: boolean;
+  featured: boolean;
+  draft: boolean;
+  /** Dated after the build: shown in previews only. */
+  scheduled: boolean;
+  aliases: string[];
+  html: string;
+}
+
+export interface Page {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  summary?: string;
+  draft: boolean;
+  aliases: string[];
+  html: string;
+}
+
+export interface ScheduleEntry extends Omit<ScheduleData, "date"> {
+  file: string;
+  date: DateTime;
+  day: string;
+}
+
+export type ContentKind = "article" | "page" | "schedule";
+
+/** One Markdown file as read: its front matter and body when they could be read (the checker looks further). */
+export interface SourceFile {
+  file: string;
+  kind: ContentKind;
+  parsed?: ParsedFile;
+}
+
+export interface Content {
+  articles: Article[];
+  pages: Page[];
+  schedule: ScheduleEntry[];
+  problems: Problem[];
+  /** Every file read, valid or not, in folder then name order. */
+  files: SourceFile[];
+}
+
+export interface LoadOptions {
+  categories: Category[];
+  /** The build's clock: later articles count as scheduled. */
+  now: DateTime;
+  /** Previews keep drafts and scheduled articles; production drops them. */
+  includeUnpublished: boolean;
+}
+
+/** Every Markdown file under dir, sorted for stable output. */
+export function listMarkdown(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return entries.filter((f) => f.endsWith(".md")).map((f) => path.join(dir, f)).sort();
+}
+
+/** What one file gave: its item, or the problems that kept it out. Cached by path, size and mtime. */
+interface FileResult<T> {
+  stamp: string;
+  item?: T;
+  problems: Problem[];
+  /** The file as read, when its front matter could be read (the checker reuses it). */
+  parsed?: ParsedFile;
+}
+
+/** Lets a long-running preview re-read only the files that changed, and the build read each file once. */
+export type ContentCache = Map<string, FileResult<unknown>>;
+
+type Reader<T> = (problems: Problem[]) => { item?: T; parsed?: ParsedFile } | undefined;
+
+function readCached<T>(file: string, cache: ContentCache | undefined, read: Reader<T>): FileResult<T> {
+  let stamp = "";
+  if (cache) {
+    const stat = statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}`;
+    const hit = cache.get(file) as FileResult<T> | undefined;
+    if (hit?.stamp === stamp) return hit;
+  }
+  const problems: Problem[] = [];
+  const result = { stamp, problems, ...read(problems) };
+  cache?.set(file, result);
+  return result;
+}
+
+/** One article file, validated; its problems go to `problems`. `scheduled` is left for the caller's clock. */
+export function readArticle(file: string, schema: ReturnType<typeof articleSchema>, problems: Problem[]): { item?: Article; parsed?: ParsedFile } {
+  const { data, parsed } = readValidated(file, schema, problems);
+  if (!data || !parsed) return { parsed };
+  const slug = data.slug ?? slugify(path.basename(file, ".md"));
+  const body = renderBody(parsed.body);
+  const article: Article = {
+    file,
+    slug,
+    url: `/tin-tuc/${slug}/`,
+    title: data.title,
+    date: data.date,
+    dateText: formatDateTime(data.date),
+    dayText: formatDate(data.date),
+    iso: isoDateTime(data.date),
+    day: isoDay(data.date),
+    month: isoDay(data.date).slice(0, 7),
+    category: data.category,
+    source: data.source,
+    summary: data.summary ?? truncateWords(body.firstParagraph, 240),
+    image: data.image,
+    imageAlt: data.image_alt,
+    tags: data.tags ?? [],
+    hot: data.hot ?? false,
+    featured: data.featured ?? false,
+    draft: data.draft ?? false,
+    scheduled: false,
+    aliases: data.aliases ?? [],
+    html: body.html,
+  };
+  return { item: article, parsed };
+}
+
+/** Whether a build with this clock publishes an item: drafts and future articles only in previews. */
+export function isPublished(item: { draft: boolean; date?: DateTime }, now: DateTime, includeUnpublished: boolean): boolean {
+  return includeUnpublished || (!item.draft && !(item.date && item.date > now));
+}
+
+export function loadContent(dir: string, options: LoadOptions & { cache?: ContentCache }): Content {
+  const { cache } = options;
+  const problems: Problem[] = [];
+  const files: SourceFile[] = [];
+  const schema = articleSchema(options.categories);
+  const collect = <T>(folder: string, kind: ContentKind, read: (file: string, problems: Problem[]) => { item?: T; parsed?: ParsedFile } | undefined): T[] => {
+    const items: T[] = [];
+    for (const file of listMarkdown(path.join(dir, folder))) {
+      const result = readCached(file, cache, (found) => read(file, found));
+      files.push({ file, kind, parsed: result.parsed });
+      problems.push(...result.problems);
+      if (result.item) items.push(result.item);
+    }
+    return items;
+  };
+
+  const articles = collect(FOLDERS.articles, "article", (file, found) => readArticle(file, schema, found));
+  // The clock moves between loads of a cached article: "scheduled" is never cached.
+  for (const article of articles) article.scheduled = article.date > options.now;
+
+  const pages = collect(FOLDERS.pages, "page", (file, found) => {
+    const read = readValidated(file, pageSchema, found);
+    if (!read.data || !read.parsed) return { parsed: read.parsed };
+    const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
+    const page: Page = {
+      file,
+      slug,
+      url: `/${slug}/`,
+      title: read.data.title,
+      summary: read.data.summary,
+      draft: read.data.draft ?? false,
+      aliases: read.data.aliases ?? [],
+      html: renderBody(read.parsed.body).html,
+    };
+    return { item: page, parsed: read.parsed };
+  });
+
+  const schedule = collect<ScheduleEntry>(FOLDERS.schedule, "schedule", (file, found) => {
+    const read = readValidated(file, scheduleSchema, found);
+    return read.data ? { item: { ...read.data, file, day: isoDay(read.data.date) }, parsed: read.parsed } : { parsed: read.parsed };
+  });
+
+  checkDuplicateUrls(articles, pages, problems);
+  const published = (item: { draft: boolean; date?: DateTime }) => isPublished(item, options.now, options.includeUnpublished);
+  return {
+    // Newest first; ties keep file order so builds are reproducible.
+    articles: articles.filter(published).sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.file.localeCompare(b.file)),
+    pages: pages.filter(published),
+    schedule: schedule.sort(
+      (a, b) => a.day.localeCompare(b.day) || (a.session === b.session ? 0 : a.session === "sáng" ? -1 : 1) || (a.time ?? "").localeCompare(b.time ?? ""),
+    ),
+    problems,
+    files,
+  };
+}
+
+/** What a production build publishes of content loaded with its unpublished items: no drafts, nothing scheduled. */
+export function publishedOnly(content: Content, now: DateTime): Content {
+  const published = (item: { draft: boolean; date?: DateTime }) => isPublished(item, now, false);
+  return { ...content, articles: content.articles.filter(published), pages: content.pages.filter(published) };
+}
+
+/** Parses and validates one file, recording its problems; `data` is missing when the file cannot be used. */
+export function readValidated<S extends z.ZodType>(file: string, schema: S, problems: Problem[]): { data?: z.output<S>; parsed?: ParsedFile } {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFrontMatter(readFileSync(file, "utf8"));
+  } catch (error) {
+    const line = error instanceof FrontMatterError ? error.line : 1;
+    problems.push({ file, line, field: "front matter", message: error instanceof Error ? error.message : String(error), severity: "error" });
+    return {};
+  }
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return { data: result.data, parsed };
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "front matter");
+    problems.push({ file, line: parsed.lineOf(field), field, message: issue.message, severity: "error" });
+  }
+  return { parsed };
+}
+
+function checkDuplicateUrls(articles: Article[], pages: Page[], problems: Problem[]): void {
+  const seen = new Map<string, string>();
+  for (const item of [...articles, ...pages]) {
+    const first = seen.get(item.url);
+    if (first) {
+      problems.push({ file: item.file, line: 1, field: "slug", message: `địa chỉ ${item.url} trùng với bài ${first}; đặt slug khác`, severity: "error" });
+    } else {
+      seen.set(item.url, item.file);
+    }
+  }
+}
+
+/** "path:line: field: message", the one format of every problem. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm run dev`: the editors' live preview. It renders each page on request with the same layouts, filters and
+ * content loader as the build, re-reading only the files that changed, so an edited article shows at once even
+ * in a 10,000-article archive (a full Eleventy rebuild takes seconds there). Drafts and scheduled articles show,
+ * marked. Search and the visit counter need the production build: `npm start`.
+ */
+import { createReadStream, existsSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import nunjucks from "nunjucks";
+import { site } from "../../../site.config.ts";
+import { FOLDERS, formatProblem, loadContent, type ContentCache } from "../content/load.ts";
+import { fingerprintAssets } from "../site/assets.ts";
+import { buildClock } from "../site/clock.ts";
+import { NUNJUCKS_OPTIONS, templateFilters, type AssetMap } from "../site/filters.ts";
+import { createNewsroom, type Newsroom } from "../site/newsroom.ts";
+import { ASSETS, LAYOUTS } from "../site/plugin.ts";
+import { pagesOf, type RoutedPage } from "../site/routes.ts";
+import { securityHeaders } from "./headers.ts";
+
+export { LAYOUTS };
+
+/** URL → page of the route table; feeds, sitemap and redirects are build-only. */
+export function previewPages(newsroom: Newsroom): Map<string, RoutedPage> {
+  return new Map(pagesOf(newsroom).filter((p) => p.route.html).map((p) => [p.url, p]));
+}
+
+export interface Preview {
+  /** The fingerprinted asset URLs the pages link to, with their source files. */
+  assets: AssetMap;
+  render(url: string): { status: number; html: string };
+  /** Re-reads changed content on the next render. */
+  invalidate(): void;
+}
+
+export function createPreview(contentDir: string): Preview {
+  const assets = fingerprintAssets(ASSETS);
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS, { noCache: true }), NUNJUCKS_OPTIONS);
+  for (const [name, filter] of Object.entries(templateFilters(site, assets))) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+  const cache: ContentCache = new Map();
+  let state: { newsroom: Newsroom; pages: Map<string, RoutedPage>; errors: string[] } | undefined;
+
+  const load = () => {
+    const now = buildClock();
+    const content = loadContent(contentDir, { categories: site.categories, now, includeUnpublished: true, cache });
+    const newsroom = createNewsroom(content, site, now);
+    const errors = content.problems.filter((p) => p.severity === "error").map(formatProblem);
+    return { newsroom, pages: previewPages(newsroom), errors };
+  };
+
+  return {
+    assets,
+    invalidate() {
+      state = undefined;
+    },
+    render(url: string) {
+      state ??= load();
+      const page = state.pages.get(url) ?? state.pages.get("/404.html")!;
+      const context = { site, newsroom: state.newsroom, preview: true, page: { url }, ...page.data };
+      let html = env.render(page.route.layout, context);
+      // Problems don't stop the preview: the editor sees them on every page until fixed.
+      if (state.errors.length) {
+        const list = state.errors.map((e) => `<li>${escapeHtml(e)}</li>`).join("");
+        html = html.replace("<body>", `<body><div class="preview-banner" role="alert"><p>Nội dung có lỗi, bản xuất bản sẽ dừng lại:</p><ul>${list}</ul></div>`);
+      }
+      return { status: state.pages.has(url) ? 200 : 404, html };
+    },
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const TYPES: Record<string, string> = { ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
+
+export function createPreviewListener(contentDir: string, preview = createPreview(contentDir)): http.RequestListener {
+  const files = new Map([...preview.assets.values()].map((a) => [a.url, a.source]));
+  return (req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const url = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const imagesPrefix = `/${FOLDERS.images}/`;
+    const file = files.get(url) ?? (url.startsWith(imagesPrefix) && !url.includes("..") ? path.join(contentDir, url) : undefined);
+    if (file && existsSync(file)) {
+      res.setHeader("Content-Type", TYPES[path.extname(file)] ?? "application/octet-stream");
+      createReadStream(file).pipe(res);
+      return;
+    }
+    try {
+      const page = preview.render(url.endsWith("/") || url.endsWith(".html") ? url : `${url}/`);
+      res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+      res.end(page.html);
+    } catch (error) {
+      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`Lỗi khi dựng trang: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}

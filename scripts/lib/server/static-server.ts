@@ -1,0 +1,141 @@
+/**
+ * `npm start`: serves the built site and the visit counter, with no account and no database server.
+ * The counter runs the edge function's own handler and SQL on PGlite kept in `.data/visits-db`.
+ * Usage: tsx scripts/serve.ts [--dir _site] [--db .data/visits-db]; PORT (default 8080), HOST (default 127.0.0.1).
+ */
+import { existsSync } from "node:fs";
+import { readFile, mkdir } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { applyMigrations } from "@netlify/database-dev";
+import sirv from "sirv";
+import { site } from "../../../site.config.ts";
+import { createVisitsHandler } from "../../../netlify/edge-functions/lib/visits-handler.ts";
+import { sqlVisitStore, type VisitStore } from "../../../netlify/edge-functions/lib/visit-store.ts";
+import { securityHeaders } from "./headers.ts";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+export const migrationsDir = path.join(repoRoot, "netlify", "database", "migrations");
+
+// Files whose name carries a content hash (site.3f2a9c1b.css) never change under that name.
+const hashedAsset = /\.[0-9a-f]{8,}\.\w+$/;
+const immutable = "public, max-age=31536000, immutable";
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+export interface VisitsDatabase {
+  store: VisitStore;
+  close(): Promise<void>;
+}
+
+/** Opens (or creates) the PGlite folder and applies the same migrations Netlify Database gets. */
+export async function openVisitsDatabase(dataDir?: string): Promise<VisitsDatabase> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  await applyMigrations(db, migrationsDir);
+  return {
+    store: sqlVisitStore(async (text, params) => (await db.query<Record<string, unknown>>(text, params)).rows),
+    close: () => db.close(),
+  };
+}
+
+/** The counter as `npm start` runs it: the edge function's handler, settings and SQL on a local store. */
+export function localVisitsHandler(store: VisitStore): FetchHandler {
+  return createVisitsHandler({
+    store: () => store,
+    timeZone: site.timeZone,
+    initialTotal: site.counter.initialTotal,
+    timeoutMs: site.counter.timeoutMs,
+  });
+}
+
+/** Static files from `dir` with Netlify-like pretty URLs and 404 page; the counter's route goes to `visits`. */
+export function createSiteListener(dir: string, visits: FetchHandler): http.RequestListener {
+  const notFoundPage = path.join(dir, "404.html");
+  // sirv lists the folder once, at start: restart after a rebuild. A site not built yet serves only the counter.
+  const built = existsSync(dir);
+  if (!built) console.warn(`serve: ${dir} does not exist; build the site first.`);
+  const serveStatic = built
+    ? sirv(dir, {
+        etag: true,
+        gzip: true,
+        brotli: true,
+        setHeaders(res, pathname) {
+          const longLived = pathname.startsWith("/pagefind/") || hashedAsset.test(pathname);
+          res.setHeader("Cache-Control", longLived ? immutable : "no-cache");
+        },
+      })
+    : undefined;
+
+  return (req, res) => {
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (pathname === site.counter.endpoint) {
+      void respondWith(visits, req, res);
+      return;
+    }
+    if (!serveStatic) return void sendNotFound(notFoundPage, res);
+    serveStatic(req, res, () => void sendNotFound(notFoundPage, res));
+  };
+}
+
+async function sendNotFound(notFoundPage: string, res: http.ServerResponse): Promise<void> {
+  const page = await readFile(notFoundPage).catch(() => null);
+  res.statusCode = 404;
+  res.setHeader("Cache-Control", "no-cache");
+  res.setHeader("Content-Type", page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+  res.end(page ?? "404 Không tìm thấy trang");
+}
+
+/** Runs a web-standard handler (the edge function's shape) behind node:http. */
+async function respondWith(handler: FetchHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+      duplex: "half",
+    } as RequestInit);
+    const response = await handler(request);
+    res.statusCode = response.status;
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    console.error("serve: counter handler failed:", error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  }
+}
+
+export interface SiteServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server; `close` ends open connections too, so callers stop promptly. */
+export async function listen(listener: http.RequestListener, port = 0, host = "127.0.0.1"): Promise<SiteServer> {
+  const server = http.createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === "127.0.0.1" || host === "::1" || host === "0.0.0.0" ? "localhost" : host;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

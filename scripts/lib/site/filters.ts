@@ -1,0 +1,26 @@
+/** Template filters, shared by the Eleventy build and the on-demand preview so both render alike. */
+import type { DateTime } from "luxon";
+import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
+import type { SiteSettings } from "./settings.ts";
+
+export type AssetMap = Map<string, { source: string; url: string }>;
+
+/** Nunjucks settings of every render: autoescape on, quiet about missing values, tidy whitespace. */
+export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true } as const;
+
+export function templateFilters(site: SiteSettings, assets: AssetMap): Record<string, (...args: never[]) => unknown> {
+  return {
+    asset(logical: string): string {
+      const found = assets.get(logical);
+      if (!found) throw new Error(`Unknown asset ${logical}`);
+      return found.url;
+    },
+    dateTime: (dt: DateTime) => formatDateTime(dt),
+    day: (dt: DateTime) => formatDate(dt),
+    iso: (dt: DateTime) => isoDateTime(dt),
+    vnNumber: (n: number) => new Intl.NumberFormat("vi-VN").format(n),
+    // JSON inside <script type="application/ld+json">: "<" escaped so no string can close the element.
+    jsonLd: (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"),
+    absolute: (url: string) => new URL(url, site.url).href,
+  };
+}

@@ -1,0 +1,212 @@
+/** Everything the templates list, derived once per build from the loaded content. */
+import { DateTime } from "luxon";
+import type { Article, Content, Page, ScheduleEntry } from "../content/load.ts";
+import { VIETNAM, formatDate, weekStart, weekdayName } from "../content/dates.ts";
+import type { Category, SiteSettings } from "./settings.ts";
+
+export interface CategorySummary extends Category {
+  url: string;
+  feedUrl: string;
+  count: number;
+  latest: Article[];
+}
+
+export interface ListingPage {
+  /** Heading of the listing. */
+  title: string;
+  url: string;
+  pageNumber: number;
+  pageCount: number;
+  items: Article[];
+  previousUrl?: string;
+  nextUrl?: string;
+  category?: CategorySummary;
+}
+
+export interface ArchiveYear {
+  year: number;
+  url: string;
+  count: number;
+  months: { month: number; url: string; count: number }[];
+}
+
+export interface ScheduleDay {
+  day: string;
+  label: string;
+  entries: ScheduleEntry[];
+}
+
+export interface ScheduleWeek {
+  /** "2026-W48" */
+  id: string;
+  url: string;
+  label: string;
+  days: ScheduleDay[];
+  entryCount: number;
+  current: boolean;
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+export interface ArticleLinks {
+  previous?: Article;
+  next?: Article;
+  related: Article[];
+}
+
+const WIDGET_SIZE = 5;
+const RELATED_SIZE = 5;
+
+/**
+ * A class, not a plain object: Eleventy deep-merges plain objects of global data into every page,
+ * while an instance is passed by reference.
+ */
+export class Newsroom {
+  readonly articles: Article[];
+  readonly pages: Page[];
+  readonly latest: Article[];
+  readonly hot: Article[];
+  readonly featured: Article[];
+  readonly categories: CategorySummary[];
+  readonly categoryPages: ListingPage[];
+  readonly archive: ArchiveYear[];
+  readonly archivePages: ListingPage[];
+  readonly scheduleWeeks: ScheduleWeek[];
+  readonly currentWeek: ScheduleWeek;
+  readonly buildTime: DateTime;
+  private readonly links = new Map<string, ArticleLinks>();
+  private readonly byCategory: Map<string, Article[]>;
+
+  constructor(content: Content, site: SiteSettings, now: DateTime) {
+    this.buildTime = now.setZone(VIETNAM);
+    this.articles = content.articles;
+    this.pages = content.pages;
+    this.latest = this.articles.slice(0, 12);
+    this.hot = this.articles.filter((a) => a.hot).slice(0, WIDGET_SIZE);
+    this.featured = this.articles.filter((a) => a.featured).slice(0, WIDGET_SIZE);
+
+    const byCategory = new Map<string, Article[]>(site.categories.map((c) => [c.slug, []]));
+    this.byCategory = byCategory;
+    const position = new Map<Article, number>();
+    for (const article of this.articles) {
+      const list = byCategory.get(article.category.slug);
+      position.set(article, list?.length ?? 0);
+      list?.push(article);
+    }
+
+    this.categories = [...site.categories]
+      .sort((a, b) => a.order - b.order)
+      .map((c) => {
+        const items = byCategory.get(c.slug) ?? [];
+        return { ...c, url: `/${c.slug}/`, feedUrl: `/${c.slug}/feed.xml`, count: items.length, latest: items.slice(0, 4) };
+      });
+    this.categoryPages = this.categories.flatMap((category) =>
+      paginate(byCategory.get(category.slug) ?? [], site.pageSize, category.url, category.name).map((p) => ({ ...p, category })),
+    );
+
+    // Neighbours in time overall; related: the closest articles of the same category.
+    this.articles.forEach((article, i) => {
+      const siblings = byCategory.get(article.category.slug) ?? [];
+      const related = nearest(siblings, position.get(article) ?? 0, RELATED_SIZE);
+      this.links.set(article.url, { previous: this.articles[i + 1], next: this.articles[i - 1], related });
+    });
+
+    const years = new Map<number, Map<number, Article[]>>();
+    for (const article of this.articles) {
+      const { year, month } = article.date.setZone(VIETNAM);
+      const months = years.get(year) ?? years.set(year, new Map()).get(year)!;
+      (months.get(month) ?? months.set(month, []).get(month)!).push(article);
+    }
+    this.archive = [...years].map(([year, months]) => ({
+      year,
+      url: `/luu-tru/${year}/`,
+      count: [...months.values()].reduce((n, list) => n + list.length, 0),
+      months: [...months].map(([month, list]) => ({ month, url: monthUrl(year, month), count: list.length })),
+    }));
+    this.archivePages = [...years].flatMap(([year, months]) =>
+      [...months].flatMap(([month, list]) => paginate(list, site.pageSize, monthUrl(year, month), `Tháng ${month}/${year}`)),
+    );
+
+    this.scheduleWeeks = buildWeeks(content.schedule, this.buildTime);
+    this.currentWeek = this.scheduleWeeks.find((w) => w.current)!;
+  }
+
+  /** The newest articles of a category, for its feed. */
+  feedOf(category: Category, size = 20): Article[] {
+    return (this.byCategory.get(category.slug) ?? []).slice(0, size);
+  }
+
+  /** Previous, next and related articles of one article page. */
+  linksOf(article: Article): ArticleLinks {
+    return this.links.get(article.url) ?? { related: [] };
+  }
+}
+
+function monthUrl(year: number, month: number): string {
+  return `/luu-tru/${year}/${String(month).padStart(2, "0")}/`;
+}
+
+/** Pages of `size` items: the first at baseUrl, then baseUrl + "trang-2/". */
+export function paginate(items: Article[], size: number, baseUrl: string, title: string): ListingPage[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const urlOf = (n: number) => (n === 1 ? baseUrl : `${baseUrl}trang-${n}/`);
+  return Array.from({ length: pageCount }, (_, i) => ({
+    title,
+    url: urlOf(i + 1),
+    pageNumber: i + 1,
+    pageCount,
+    items: items.slice(i * size, (i + 1) * size),
+    previousUrl: i > 0 ? urlOf(i) : undefined,
+    nextUrl: i + 1 < pageCount ? urlOf(i + 2) : undefined,
+  }));
+}
+
+/** Up to `count` items around index `at` (older first), excluding it. */
+function nearest(list: Article[], at: number, count: number): Article[] {
+  const picked: Article[] = [];
+  for (let step = 1; picked.length < count && (at + step < list.length || at - step >= 0); step++) {
+    const older = list[at + step];
+    if (older) picked.push(older);
+    const newer = list[at - step];
+    if (newer && picked.length < count) picked.push(newer);
+  }
+  return picked;
+}
+
+/** Every week from the earliest entry (or this week) to the latest (or this week), Monday to Sunday. */
+export function buildWeeks(entries: ScheduleEntry[], now: DateTime): ScheduleWeek[] {
+  const thisWeek = weekStart(now);
+  const firstEntry = entries[0];
+  const lastEntry = entries[entries.length - 1];
+  let start = firstEntry && weekStart(firstEntry.date) < thisWeek ? weekStart(firstEntry.date) : thisWeek;
+  const end = lastEntry && weekStart(lastEntry.date) > thisWeek ? weekStart(lastEntry.date) : thisWeek;
+  const byDay = new Map<string, ScheduleEntry[]>();
+  for (const entry of entries) (byDay.get(entry.day) ?? byDay.set(entry.day, []).get(entry.day)!).push(entry);
+
+  const weeks: ScheduleWeek[] = [];
+  for (; start <= end; start = start.plus({ weeks: 1 })) {
+    const days = Array.from({ length: 7 }, (_, i) => {
+      const date = start.plus({ days: i });
+      const day = date.toISODate()!;
+      return { day, label: `${weekdayName(date)}, ${formatDate(date)}`, entries: byDay.get(day) ?? [] };
+    });
+    const id = start.toFormat("kkkk-'W'WW");
+    weeks.push({
+      id,
+      url: `/lich-cong-tac/${id.toLowerCase()}/`,
+      label: `Tuần ${start.weekNumber}: từ ${formatDate(start)} đến ${formatDate(start.plus({ days: 6 }))}`,
+      days,
+      entryCount: days.reduce((n, d) => n + d.entries.length, 0),
+      current: start.equals(thisWeek),
+    });
+  }
+  weeks.forEach((week, i) => {
+    week.previousUrl = weeks[i - 1]?.url;
+    week.nextUrl = weeks[i + 1]?.url;
+  });
+  return weeks;
+}
+
+export function createNewsroom(content: Content, site: SiteSettings, now: DateTime = DateTime.now()): Newsroom {
+  return new Newsroom(content, site, now);
+}

@@ -1,0 +1,56 @@
+/** The newsroom as one Eleventy plugin: data, the route table's templates, filters and assets. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pluginRss from "@11ty/eleventy-plugin-rss";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { FOLDERS } from "../content/load.ts";
+import { fingerprintAssets } from "./assets.ts";
+import { NUNJUCKS_OPTIONS, templateFilters } from "./filters.ts";
+import type { Newsroom } from "./newsroom.ts";
+import { eleventyData, routes } from "./routes.ts";
+import type { SiteSettings } from "./settings.ts";
+
+const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+export const LAYOUTS = path.join(ROOT, "layouts");
+export const ASSETS = path.join(ROOT, "assets");
+
+export interface NewsroomOptions {
+  site: SiteSettings;
+  /** Content read and checked once by the build, derived once: every template reads it. */
+  newsroom: Newsroom;
+  /** The content folder, for the images editors commit. */
+  contentDir: string;
+  /** Drafts and scheduled articles are shown, marked. */
+  preview?: boolean;
+}
+
+export function newsroomPlugin(eleventyConfig: UserConfig, { site, newsroom, contentDir, preview = false }: NewsroomOptions): void {
+  eleventyConfig.addPlugin(pluginRss);
+  eleventyConfig.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
+
+  eleventyConfig.addGlobalData("site", site);
+  eleventyConfig.addGlobalData("preview", preview);
+  eleventyConfig.addGlobalData("newsroom", () => newsroom);
+
+  // Each page type only extends its layout: Nunjucks compiles a layout once, a paginated template once per page.
+  for (const route of routes) {
+    eleventyConfig.addTemplate(`_routes/${route.name}.njk`, `{% extends "${route.layout}" %}`, eleventyData(route));
+  }
+
+  const assets = fingerprintAssets(ASSETS);
+  for (const { source, url } of assets.values()) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
+  eleventyConfig.addPassthroughCopy({ [path.join(contentDir, FOLDERS.images)]: "images" });
+
+  for (const [name, filter] of Object.entries(templateFilters(site, assets))) eleventyConfig.addFilter(name, filter);
+}
+
+/** Eleventy's whole configuration, for `new Eleventy(input, output, { config })`: there is no config file. */
+export function eleventyConfiguration(options: NewsroomOptions): (eleventyConfig: UserConfig) => void {
+  return (eleventyConfig) => {
+    // Only the route table's templates are Eleventy templates; editors' Markdown goes through the content loader.
+    eleventyConfig.setTemplateFormats(["njk"]);
+    // Layouts sit beside content/, not in it: editors' folder holds only what they write.
+    eleventyConfig.setIncludesDirectory(path.relative(options.contentDir, LAYOUTS));
+    eleventyConfig.addPlugin(newsroomPlugin, options);
+  };
+}

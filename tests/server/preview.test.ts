@@ -1,0 +1,68 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPreview, createPreviewListener, type Preview } from "../../scripts/lib/server/preview.ts";
+import { listen, type SiteServer } from "../../scripts/lib/server/static-server.ts";
+
+const SEED = "bai-viet/2020/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020.md";
+const SEED_URL = "/tin-tuc/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020/";
+
+describe("npm run dev: the on-demand preview", () => {
+  let content: string;
+  let preview: Preview;
+  let server: SiteServer;
+
+  beforeAll(async () => {
+    content = path.join(await mkdtemp(path.join(tmpdir(), "toa-soan-preview-")), "content");
+    await cp(path.resolve("tests/fixtures/site"), content, { recursive: true });
+    preview = createPreview(content);
+    server = await listen(createPreviewListener(content, preview));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(path.dirname(content), { recursive: true, force: true });
+  });
+
+  const get = async (url: string) => {
+    const response = await fetch(server.url + url);
+    return { status: response.status, html: await response.text(), headers: response.headers };
+  };
+
+  it("renders the seed article with the build's layout and security headers", async () => {
+    const { status, html, headers } = await get(SEED_URL);
+    expect(status).toBe(200);
+    expect(html).toContain('<time datetime="2020-06-19T08:02:00+07:00">19/06/2020 08:02</time>');
+    expect(headers.get("content-security-policy")).toContain("script-src 'self'");
+    const css = html.match(/href="(\/assets\/css\/site\.\w+\.css)"/)![1]!;
+    expect((await fetch(server.url + css)).status).toBe(200);
+  });
+
+  it("shows drafts and scheduled articles, marked", async () => {
+    expect((await get("/tin-tuc/ban-nhap-chua-dang/")).html).toContain("Bản nháp: bài này chưa được đăng.");
+    expect((await get("/tin-tuc/thong-bao-hen-gio/")).html).toContain("Hẹn giờ đăng");
+  });
+
+  it("shows an edited article on the next request", async () => {
+    const file = path.join(content, SEED);
+    const source = await readFile(file, "utf8");
+    await writeFile(file, source.replace("Hội nghị sơ kết hoạt động KH&CN địa phương 6 tháng đầu năm 2020", "Tiêu đề vừa sửa"));
+    preview.invalidate();
+    expect((await get(SEED_URL)).html).toContain("<h1>Tiêu đề vừa sửa</h1>");
+    expect((await get("/")).html).toContain("Tiêu đề vừa sửa");
+  });
+
+  it("lists content problems on every page instead of stopping", async () => {
+    await writeFile(path.join(content, "bai-viet", "2021", "loi.md"), '---\ntitle: "Lỗi"\ndate: "19/06/2020 08:02"\ncategory: khong-co\n---\nx\n');
+    preview.invalidate();
+    const { html } = await get("/");
+    expect(html).toContain('role="alert"');
+    expect(html).toMatch(/loi\.md:4: category: chuyên mục &#34;khong-co&#34; không có/);
+  });
+
+  it("answers unknown addresses with the 404 page", async () => {
+    const { status, html } = await get("/khong-co-trang-nay/");
+    expect(status).toBe(404);
+    expect(html).toContain("Không tìm thấy trang");
+  });
+});
