@@ -14,7 +14,7 @@ import {
   openVisitsDatabase,
   type SiteServer,
   type VisitsDatabase,
-} from "../../scripts/serve.ts";
+} from "../../scripts/lib/server/static-server.ts";
 import { createVisitsHandler } from "../../netlify/edge-functions/lib/visits-handler.ts";
 
 const counterSettings = {
@@ -126,7 +126,7 @@ describe("visits widget", () => {
       const answered = tab.waitForResponse((response) => response.url().endsWith(site.counter.endpoint));
       await tab.goto(`${failing.url}/`);
       expect((await answered).status()).toBe(503);
-      await tab.waitForTimeout(200); // let the script settle after the failed answer
+      await tab.locator('[data-visits-state="failed"]').waitFor({ state: "attached" });
       expect(await widgetText(tab)).toEqual(["—", "—"]);
       expect(violations.filter((text) => !/503/.test(text))).toEqual([]);
     } finally {

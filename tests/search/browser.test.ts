@@ -4,8 +4,8 @@ import type http from "node:http";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSiteListener, listen, type SiteServer } from "../../scripts/serve.ts";
-import { measureFirstSearch } from "../../scripts/lib/search-bytes.ts";
+import { createSiteListener, listen, type SiteServer } from "../../scripts/lib/server/static-server.ts";
+import { measureFirstSearch } from "../../scripts/bench/search-bytes.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { buildSite, type BuiltSite } from "../helpers/pagefind.ts";
 
@@ -116,10 +116,14 @@ describe("the search page", () => {
   });
 
   it("searches while typing, on whole words only", async () => {
+    // A fake clock: the page's typing timers fire only when the test moves time on.
+    await page.clock.install();
     await page.goto(`${server.url}/tim-kiem/`);
+    await page.clock.pauseAt(Date.now() + 60_000);
     await page.locator("#s-q").pressSequentially("hoi nghi so ke", { delay: 30 });
-    await page.waitForTimeout(800);
+    await page.clock.runFor(5_000);
     expect(await status().textContent()).toBe(""); // a partial word is never searched
+    await page.clock.resume();
     await page.locator("#s-q").pressSequentially("t ", { delay: 30 });
     await expect.poll(async () => (await titles())[0], { timeout: 15_000 }).toBe("Hội nghị sơ kết hoạt động KH&CN địa phương 6 tháng đầu năm 2020");
     expect(new URL(page.url()).search).toBe("?q=hoi+nghi+so+ket");
