@@ -80,6 +80,19 @@ describe("GitHub workflows", () => {
     expect(JSON.stringify(publish)).toContain("--prod");
   });
 
+  it("run the Node major Netlify builds with, one that package.json's engines supports", () => {
+    type Step = { uses?: string; with?: Record<string, unknown> };
+    const majors = workflows.flatMap((w) =>
+      Object.values(parse(w.text).jobs as Record<string, { steps: Step[] }>).flatMap((job) =>
+        job.steps.filter((step) => step.uses?.startsWith("actions/setup-node@")).map((step) => String(step.with?.["node-version"])),
+      ),
+    );
+    expect(majors).toHaveLength(workflows.length);
+    for (const major of majors) expect(major).toBe(config.build.environment.NODE_VERSION);
+    const engines = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { engines: { node: string } }).engines.node;
+    expect(engines.split("||").map((range) => range.trim().match(/^\^(\d+)\./)?.[1])).toContain(majors[0]);
+  });
+
   it("names secrets without writing them, and pins actions to a major version", () => {
     expect(all).toContain("${{ secrets.NETLIFY_AUTH_TOKEN }}");
     expect(all).toContain("${{ secrets.NETLIFY_SITE_ID }}");
