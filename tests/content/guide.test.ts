@@ -35,7 +35,8 @@ describe("docs/huong-dan-bien-tap.md", () => {
 
   it("explains each checker message", () => {
     for (const words of [
-      "thiếu tiêu đề", "thiếu ngày đăng", "thiếu chuyên mục", "không đọc được", "có phải", "YAML sai cú pháp", "trùng với bài",
+      "thiếu tiêu đề", "thiếu ngày đăng", "thiếu chuyên mục", "không đọc được", "có phải", "viết sai ở dòng này", "trùng với bài",
+      "đang để trống", "phải là chữ", "không có dấu nháy", "được viết hai lần", "phần sau tên miền", "mã HTML", "không đọc được tệp này",
       "đã dùng cho chuyên mục", "địa chỉ cũ", "không tìm thấy ảnh", "mô tả ảnh (image_alt)", "thiếu mô tả cho người khiếm thị",
       "trang không có trên website", "<script>", "onclick", "javascript:", "<iframe>", "bài chưa có nội dung", "hẹn giờ đăng",
       "tiêu đề dài", "không có trong mẫu", "một bài chưa đăng", "style", "tệp không phải .md",
