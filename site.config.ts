@@ -37,6 +37,15 @@ export const site = {
     { name: "Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia", url: "https://tcvn.gov.vn/" },
     { name: "Cổng thông tin điện tử Chính phủ", url: "https://chinhphu.vn/" },
   ],
+  // Headings of the sidebar and home-page blocks, as on the old portal; rename freely (e.g. hot: "Tin nổi bật").
+  widgets: {
+    search: "Tìm kiếm theo chuyên mục - nội dung - ngày tháng",
+    hot: "Tin nóng",
+    featured: "Tin tiêu điểm",
+    schedule: "Lịch công tác",
+    linkedWebsites: "Website liên kết",
+    visits: "Thống kê truy cập",
+  },
   counter: { endpoint: "/api/visits", initialTotal: 1941995, timeoutMs: 2000 },
   pageSize: 20,
   timeZone: "Asia/Ho_Chi_Minh",

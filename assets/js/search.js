@@ -196,10 +196,10 @@ function start(form) {
 
   function validate(state) {
     const problems = [];
-    if (!checkDay(state.from)) problems.push({ field: fields.from, text: `“Từ ngày” không hợp lệ (${state.from}). Hãy chọn một ngày có thật, dạng ngày/tháng/năm.` });
-    if (!checkDay(state.to)) problems.push({ field: fields.to, text: `“Đến ngày” không hợp lệ (${state.to}). Hãy chọn một ngày có thật, dạng ngày/tháng/năm.` });
+    if (!checkDay(state.from)) problems.push({ field: fields.from, text: `“Từ ngày” không hợp lệ (${showDay(state.from)}). Vui lòng chọn một ngày có thật, dạng ngày/tháng/năm.` });
+    if (!checkDay(state.to)) problems.push({ field: fields.to, text: `“Đến ngày” không hợp lệ (${showDay(state.to)}). Vui lòng chọn một ngày có thật, dạng ngày/tháng/năm.` });
     if (!problems.length && state.from && state.to && state.from > state.to) {
-      problems.push({ field: fields.from, text: `Khoảng ngày bị ngược: “Từ ngày” ${showDay(state.from)} đứng sau “Đến ngày” ${showDay(state.to)}. Hãy đổi lại hai ngày.` });
+      problems.push({ field: fields.from, text: `Khoảng ngày bị ngược: “Từ ngày” ${showDay(state.from)} đứng sau “Đến ngày” ${showDay(state.to)}. Vui lòng đổi lại hai ngày.` });
     }
     return problems;
   }
@@ -280,7 +280,7 @@ function start(form) {
     if (!found.results.length) {
       const none = document.createElement("li");
       none.className = "search-none";
-      none.textContent = "Không tìm thấy bài viết nào phù hợp. Hãy thử từ khóa khác, bỏ bớt chuyên mục hoặc mở rộng khoảng ngày.";
+      none.textContent = "Không tìm thấy bài viết nào phù hợp. Vui lòng thử từ khóa khác, bỏ bớt chuyên mục hoặc mở rộng khoảng ngày.";
       list.append(none);
       status.textContent = "Không tìm thấy bài viết nào.";
       return;
@@ -304,10 +304,10 @@ function start(form) {
     current.shown += page.length;
     const total = current.results.length;
     more.hidden = current.shown >= total;
-    const order = current.emptyKeyword ? ", mới nhất trước" : "";
+    const order = current.emptyKeyword ? " (xếp từ mới đến cũ)" : "";
     status.textContent =
       total > current.shown
-        ? `Tìm thấy ${numbers.format(total)} bài viết${order}; đang hiện ${numbers.format(current.shown)} bài đầu.`
+        ? `Tìm thấy ${numbers.format(total)} bài viết${order}; đang hiển thị ${numbers.format(current.shown)} bài đầu tiên.`
         : `Tìm thấy ${numbers.format(total)} bài viết${order}.`;
     return items[0] ?? null;
   }

@@ -71,7 +71,7 @@ describe("pages in a real browser", () => {
     expect(await page.locator("h1").textContent()).toBe("Hội nghị sơ kết hoạt động KH&CN địa phương 6 tháng đầu năm 2020");
     expect(await page.locator("article time").textContent()).toBe("19/06/2020 08:02");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Bỏ qua, đến nội dung chính");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Chuyển đến nội dung chính");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => location.hash)).toBe("#noi-dung");
     await page.close();

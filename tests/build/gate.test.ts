@@ -34,7 +34,7 @@ describe("npm run build refuses to publish a bad article", () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect("code" in failure && failure.code).not.toBe(0);
-    expect(failure.stderr).toContain(`${path.join(content, "bai-viet/2020/the-script.md")}:9: nội dung: thẻ <script> không được phép`);
+    expect(failure.stderr).toContain(`${path.join(content, "bai-viet/2020/the-script.md")}:9: nội dung: mã HTML <script> không được phép`);
     expect(failure.stderr).toMatch(/Chưa thể xuất bản/);
     expect(await readdir(out)).toEqual(["index.html"]);
     expect(await readFile(path.join(out, "index.html"), "utf8")).toBe(OLD);

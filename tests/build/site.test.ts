@@ -2,6 +2,7 @@ import { writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { site as configuredSite } from "../../site.config.ts";
 import { buildFixture, type BuiltSite } from "../helpers/site-build.ts";
 
 const FIXTURE = path.resolve("tests/fixtures/site");
@@ -96,18 +97,27 @@ describe("production build of the fixture site", () => {
 
   it("says when the week's schedule is empty and links the weeks", async () => {
     const week = await site.read("/lich-cong-tac/");
-    expect(week).toContain("Tuần 24: từ 10/06/2024 đến 16/06/2024");
-    expect(week).toContain('<p class="empty">Lịch công tác trống</p>');
+    expect(week).toContain("<h1>Lịch công tác tuần này</h1>");
+    expect(week).toContain("Tuần 24 (từ ngày 10/06 đến ngày 16/06/2024)");
+    expect(week).toContain('<p class="empty">Tuần này chưa có lịch công tác.</p>');
     expect(week).toContain('href="/lich-cong-tac/2024-w23/" rel="prev"');
     const previous = (await site.read("/lich-cong-tac/2024-w23/")).split("<aside")[0]!;
+    expect(previous).toContain("<title>Lịch công tác tuần 23 (từ ngày 03/06 đến ngày 09/06/2024) | Sở Khoa học và Công nghệ</title>");
+    expect(previous).toContain("<h1>Lịch công tác tuần 23 (từ ngày 03/06 đến ngày 09/06/2024)</h1>");
     expect(previous).toContain("Họp giao ban Ban Giám đốc Sở");
     expect(previous).toContain("Thứ Hai, 03/06/2024");
-    expect(previous).not.toContain('<p class="empty">Lịch công tác trống</p>');
+    // The session word only when there is no time.
+    expect(previous).toContain('<p class="schedule-when">08:00</p>');
+    expect(previous).not.toContain("chưa có lịch công tác");
   });
 
   it("writes static pages, archive, sitemap, robots and the 404 page", async () => {
     expect(await site.read("/gioi-thieu/")).toContain("<h1>Giới thiệu</h1>");
-    expect(await site.read("/luu-tru/2022/03/trang-2/")).toContain("Thông báo số 1<");
+    const month = await site.read("/luu-tru/2022/03/trang-2/");
+    expect(month).toContain("Thông báo số 1<");
+    expect(month).toContain("<title>Lưu trữ tháng 3/2022 (trang 2) | Sở Khoa học và Công nghệ</title>");
+    expect(month).toContain('<h1>Lưu trữ tháng 3/2022 <span class="page-number">(trang 2)</span></h1>');
+    expect(await site.read("/luu-tru/")).toContain('<a href="/luu-tru/2022/03/">Tháng 3</a> (23 bài)');
     const sitemap = await site.read("/sitemap.xml");
     expect(XMLValidator.validate(sitemap)).toBe(true);
     expect(sitemap).toContain(`<loc>https://sokhcn.netlify.app${SEED_URL}</loc>`);
@@ -125,12 +135,30 @@ describe("production build of the fixture site", () => {
   });
 });
 
+describe("a department's own block headings", () => {
+  it("renames the blocks it sets and keeps the old portal's headings for the others", async () => {
+    const widgets = { hot: "Tin nổi bật", linkedWebsites: "Liên kết website" };
+    const site = await buildFixture(FIXTURE, { now: NOW, site: { ...configuredSite, widgets } });
+    try {
+      const home = await site.read("/");
+      expect(count(home, ">Tin nổi bật</h2>")).toBe(2);
+      expect(home).not.toContain(">Tin nóng<");
+      expect(home).toContain(">Liên kết website</h2>");
+      for (const heading of ["Tìm kiếm theo chuyên mục - nội dung - ngày tháng", "Tin tiêu điểm", "Lịch công tác", "Thống kê truy cập"]) {
+        expect(home, heading).toContain(`>${heading}</h2>`);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+});
+
 describe("preview build", () => {
   it("shows drafts and scheduled articles, marked as such", async () => {
     const site = await buildFixture(FIXTURE, { now: NOW, preview: true });
     try {
       expect(await site.read("/tin-tuc/ban-nhap-chua-dang/")).toContain("Bản nháp: bài này chưa được đăng.");
-      expect(await site.read("/tin-tuc/thong-bao-hen-gio/")).toContain("Hẹn giờ đăng: bài sẽ lên trang lúc 01/01/2099 08:00.");
+      expect(await site.read("/tin-tuc/thong-bao-hen-gio/")).toContain("Hẹn giờ đăng: bài lên trang ở lần xuất bản đầu tiên sau 01/01/2099 08:00, muộn nhất lúc 00:05 ngày 02/01/2099.");
     } finally {
       await site.cleanup();
     }

@@ -15,24 +15,24 @@ const problemsOf = (name: string) => report.problems.filter((p) => p.file === pa
 
 // One bad file per rule: [file, line, field, severity, words of the message].
 const RULES: [string, number, string, "error" | "warning", RegExp][] = [
-  ["thieu-tieu-de.md", 1, "title", "error", /thiếu tiêu đề/],
+  ["thieu-tieu-de.md", 1, "title", "error", /thiếu tiêu đề \(title\): thêm dòng title: "/],
   ["thieu-ngay.md", 1, "date", "error", /thiếu ngày đăng/],
   ["thieu-chuyen-muc.md", 1, "category", "error", /thiếu chuyên mục/],
   ["ngay-sai.md", 4, "date", "error", /không đọc được.*19\/06\/2020 08:02/],
   ["chuyen-muc-sai.md", 4, "category", "error", /"hoat-dong-khcm" không có; có phải "hoat-dong-khcn"/],
   ["trung-dia-chi-1.md", 5, "slug", "error", /\/tin-tuc\/trung-dia-chi\/ trùng với bài .*trung-dia-chi-2\.md/],
-  ["trung-dia-chi-2.md", 5, "slug", "error", /\/tin-tuc\/trung-dia-chi\/ trùng với bài .*trung-dia-chi-1\.md/],
+  ["trung-dia-chi-2.md", 5, "slug", "error", /\/tin-tuc\/trung-dia-chi\/ trùng với bài .*trung-dia-chi-1\.md.*Đổi tên tệp/],
   ["anh-khong-co.md", 5, "image", "error", /không tìm thấy ảnh \/images\/khong-co\.jpg/],
   ["anh-thieu-mo-ta.md", 5, "image_alt", "error", /mô tả ảnh/],
   ["anh-thieu-mo-ta.md", 10, "nội dung", "error", /ảnh \/images\/hoi-thao\.svg thiếu mô tả/],
   ["lien-ket-hong.md", 9, "nội dung", "error", /trang không có trên website: \/tin-tuc\/hop-le-sai\/; có phải \/tin-tuc\/hop-le\/\?/],
-  ["the-script.md", 9, "nội dung", "error", /thẻ <script> không được phép/],
-  ["su-kien-onclick.md", 9, "nội dung", "error", /onclick trên thẻ <a>/],
+  ["the-script.md", 9, "nội dung", "error", /mã HTML <script> không được phép/],
+  ["su-kien-onclick.md", 9, "nội dung", "error", /onclick="…" trong mã HTML <a>/],
   ["iframe-la.md", 9, "nội dung", "error", /<iframe> từ "https:\/\/quang-cao\.example\.com\/banner" không được phép/],
   ["lien-ket-javascript.md", 9, "nội dung", "error", /"javascript:moVanBan\(\)".*không được phép/],
-  ["yaml-hong.md", 4, "front matter", "error", /YAML sai cú pháp/],
+  ["yaml-hong.md", 4, "phần đầu bài", "error", /^Phần đầu bài \(giữa hai dòng ---\) viết sai ở dòng này\. Thường gặp: thiếu dấu \] đóng danh sách/],
   ["khoa-la.md", 5, "tieu_diem", "warning", /khóa "tieu_diem" không có trong mẫu.*có phải "featured"/],
-  ["hen-gio.md", 3, "date", "warning", /hẹn giờ đăng.*01\/01\/2099 08:00/],
+  ["hen-gio.md", 3, "date", "warning", /hẹn giờ đăng.*sau 01\/01\/2099 08:00, muộn nhất lúc 00:05 ngày 02\/01\/2099/],
   ["tieu-de-dai.md", 2, "title", "warning", /tiêu đề dài \d+ ký tự/],
 ];
 
@@ -58,7 +58,7 @@ describe("npm run check, rule by rule", () => {
 
   it("prints path:line: field: message", () => {
     const problem = problemsOf("the-script.md")[0]!;
-    expect(formatLine(problem)).toMatch(/^tests\/fixtures\/editor\/check\/bai-viet\/2020\/the-script\.md:9: nội dung: thẻ <script>/);
+    expect(formatLine(problem)).toMatch(/^tests\/fixtures\/editor\/check\/bai-viet\/2020\/the-script\.md:9: nội dung: mã HTML <script>/);
     expect(formatLine(problemsOf("hen-gio.md")[0]!)).toMatch(/:3: date: cảnh báo: hẹn giờ đăng/);
   });
 

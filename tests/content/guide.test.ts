@@ -1,10 +1,21 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { site } from "../../site.config.ts";
 import { ARTICLE_FIELDS, articleSchema, pageSchema, scheduleSchema } from "../../scripts/lib/content/schema.ts";
-import { TITLE_MAX } from "../../scripts/lib/check/index.ts";
+import { checkContent, TITLE_MAX } from "../../scripts/lib/check/index.ts";
+import { FrontMatterError, parseFrontMatter } from "../../scripts/lib/content/front-matter.ts";
 
 const guide = readFileSync("docs/huong-dan-bien-tap.md", "utf8");
+
+/** The guide's fenced blocks of one language, list indentation removed. */
+function codeBlocks(lang: string): string[] {
+  return [...guide.matchAll(/^( *)```(\w*)\n([\s\S]*?)\n\1```$/gm)]
+    .filter((m) => m[2] === lang)
+    .map((m) => m[3]!.split("\n").map((line) => line.slice(m[1]!.length)).join("\n"));
+}
 
 describe("docs/huong-dan-bien-tap.md", () => {
   it("has a row for every article field, with the schema's example and help", () => {
@@ -24,7 +35,8 @@ describe("docs/huong-dan-bien-tap.md", () => {
 
   it("explains each checker message", () => {
     for (const words of [
-      "thiếu tiêu đề", "thiếu ngày đăng", "thiếu chuyên mục", "không đọc được", "có phải", "YAML sai cú pháp", "trùng với bài",
+      "thiếu tiêu đề", "thiếu ngày đăng", "thiếu chuyên mục", "không đọc được", "có phải", "viết sai ở dòng này", "trùng với bài",
+      "đang để trống", "phải là chữ", "không có dấu nháy", "được viết hai lần", "phần sau tên miền", "mã HTML", "không đọc được tệp này",
       "đã dùng cho chuyên mục", "địa chỉ cũ", "không tìm thấy ảnh", "mô tả ảnh (image_alt)", "thiếu mô tả cho người khiếm thị",
       "trang không có trên website", "<script>", "onclick", "javascript:", "<iframe>", "bài chưa có nội dung", "hẹn giờ đăng",
       "tiêu đề dài", "không có trong mẫu", "một bài chưa đăng", "style", "tệp không phải .md",
@@ -32,5 +44,30 @@ describe("docs/huong-dan-bien-tap.md", () => {
       expect(guide, words).toContain(words);
     }
     expect(guide).toContain(`${TITLE_MAX} ký tự`);
+  });
+
+  it("gives a template that passes the checker as pasted (step 4 of adding an article)", () => {
+    const template = codeBlocks("markdown").find((block) => block.startsWith("---\ntitle:"));
+    const schedule = codeBlocks("markdown").find((block) => block.includes("\nsession:"));
+    expect(template).toBeDefined();
+    expect(schedule).toBeDefined();
+    const content = mkdtempSync(path.join(tmpdir(), "guide-"));
+    mkdirSync(path.join(content, "bai-viet", "2026"), { recursive: true });
+    mkdirSync(path.join(content, "lich-cong-tac"), { recursive: true });
+    writeFileSync(path.join(content, "bai-viet", "2026", "bai-mau.md"), `${template}\n`);
+    writeFileSync(path.join(content, "lich-cong-tac", "2026-11-16-sang-giao-ban.md"), `${schedule}\n`);
+    const report = checkContent({ content, now: DateTime.fromISO("2026-12-01T08:00:00+07:00") });
+    expect(report.problems).toEqual([]);
+  });
+
+  it("says rightly which quotation marks a title may hold", () => {
+    const [example] = codeBlocks("yaml").filter((block) => block.includes("# Sai"));
+    expect(example).toBeDefined();
+    const [right, wrong] = example!.split(/^# Sai.*$/m) as [string, string];
+    const titles = (text: string) => text.split("\n").filter((line) => line.startsWith("title:"));
+    expect(titles(right)).toHaveLength(2);
+    for (const line of titles(right)) expect(parseFrontMatter(`---\n${line}\n---\n`).data.title).toMatch(/^Hội thảo .Chuyển đổi số/);
+    expect(titles(wrong)).toHaveLength(1);
+    expect(() => parseFrontMatter(`---\n${titles(wrong)[0]}\n---\n`)).toThrow(FrontMatterError);
   });
 });

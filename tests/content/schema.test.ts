@@ -47,7 +47,18 @@ describe("article schema", () => {
   it("rejects flags that are not booleans and slugs with tones", () => {
     const m = messages({ ...valid, hot: "có", slug: "Hội-nghị" });
     expect(m.hot).toMatch(/true hoặc false/);
-    expect(m.slug).toMatch(/chữ thường không dấu/);
+    expect(m.slug).toMatch(/chữ cái không dấu viết thường.*ví dụ slug: hoi-nghi$/);
+  });
+
+  it("says how to write what editors get wrong most", () => {
+    expect(messages({ ...valid, hot: "true" }).hot).toBe("viết hot: true (không có dấu nháy)");
+    expect(messages({ ...valid, title: null }).title).toMatch(/^tiêu đề \(title\) đang để trống: viết tiêu đề sau dấu hai chấm, ví dụ title: "/);
+    expect(messages({ ...valid, source: null }).source).toMatch(/hoặc xóa dòng này nếu không dùng$/);
+    expect(messages({ ...valid, aliases: ["http://sokhcn.example.gov.vn/tin-tuc/99.html"] }).aliases).toBe(
+      'địa chỉ cũ chỉ ghi phần sau tên miền: viết "/tin-tuc/99.html" thay cho "http://sokhcn.example.gov.vn/tin-tuc/99.html", ví dụ aliases: [/tin-tuc/99.html]',
+    );
+    // The editors' form only, never ISO 8601.
+    expect(messages({ ...valid, date: "32/01/2020" }).date).not.toMatch(/T\d\d:|\+07:00/);
   });
 
   it("reads tags as a list, a single tag as a list of one", () => {

@@ -34,7 +34,7 @@ const page = (title: string) => `<!doctype html>
   <h2 id="w-visits">Thống kê truy cập</h2>
   <dl class="visits" data-visits-endpoint="${site.counter.endpoint}">
     <div><dt>Hôm nay:</dt><dd data-visits="today">—</dd></div>
-    <div><dt>Đã truy cập:</dt><dd data-visits="total">—</dd></div>
+    <div><dt>Tổng lượt truy cập:</dt><dd data-visits="total">—</dd></div>
   </dl>
 </section></body></html>`;
 

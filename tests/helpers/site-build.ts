@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { build } from "../../scripts/lib/build.ts";
+import type { SiteSettings } from "../../scripts/lib/site/settings.ts";
 
 export interface BuiltSite {
   root: string;
@@ -16,14 +17,20 @@ export interface BuiltSite {
 /** Copies `fixture` to a temp folder, lets `prepare` add files, then builds it at the clock `now` (ISO 8601). */
 export async function buildFixture(
   fixture: string,
-  { now, preview = false, search = false, prepare }: { now?: string; preview?: boolean; search?: boolean; prepare?: (content: string) => Promise<void> } = {},
+  {
+    now,
+    preview = false,
+    search = false,
+    site,
+    prepare,
+  }: { now?: string; preview?: boolean; search?: boolean; site?: SiteSettings; prepare?: (content: string) => Promise<void> } = {},
 ): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(tmpdir(), "toa-soan-build-"));
   const content = path.join(root, "content");
   const out = path.join(root, "out");
   await cp(fixture, content, { recursive: true });
   await prepare?.(content);
-  await build({ content, out, search, preview, now: now === undefined ? undefined : DateTime.fromISO(now, { setZone: true }) });
+  await build({ content, out, search, preview, site, now: now === undefined ? undefined : DateTime.fromISO(now, { setZone: true }) });
   return {
     root,
     content,

@@ -15,6 +15,34 @@ const HTML = "tests/fixtures/editor/import/hoi-nghi-so-ket-hoat-dong-khcn.html";
 const SAMPLE = "content/bai-viet/2020/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020.md";
 const NAME = "hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020.md";
 
+/**
+ * What the editor corrected in the sample article after importing it (issue 16): the seed keeps the old
+ * portal's text verbatim, so the importer must produce exactly the sample article before these corrections.
+ */
+const EDITOR_CORRECTIONS: [string, string][] = [
+  ["Hội nghị Sơ kết hoạt động", "Hội nghị sơ kết hoạt động"],
+  ["Giám đốc Sở KH&CN chủ trì Hội nghị", "Giám đốc Sở KH&CN, chủ trì Hội nghị"],
+  ["năm 2020,\u00a0 các", "năm 2020, các"],
+  ["như: Kiện toàn", "như: kiện toàn"],
+  ["; Ban hành kế hoạch", "; ban hành kế hoạch"],
+  ["; Xây dựng kế hoạch hoạt động KH&CN giai đoạn 2020-2025; Bố trí", "; xây dựng kế hoạch hoạt động KH&CN giai đoạn 2020–2025; bố trí"],
+  ["thương hiệu; …Một số", "thương hiệu. Một số"],
+  ["tiêu chuẩn cơ sở,...", "tiêu chuẩn cơ sở."],
+  ["thủ thục", "thủ tục"],
+  ["Giám đốc Sở KH&CN đã ghi nhận", "Giám đốc Sở KH&CN, đã ghi nhận"],
+  ["đã được nghiệm thu...", "đã được nghiệm thu."],
+];
+
+/** The imported article as the editor left it: each correction applies exactly once. */
+function corrected(article: Awaited<ReturnType<typeof readArticle>>) {
+  let body = article.paragraphs.join("\n\n");
+  for (const [from, to] of EDITOR_CORRECTIONS) {
+    expect(body.split(from), from).toHaveLength(2);
+    body = body.replace(from, to);
+  }
+  return { ...article, paragraphs: body.split("\n\n") };
+}
+
 /** Title, date, category, source and paragraphs of an article file, as the site reads them. */
 async function readArticle(file: string) {
   const parsed = parseFrontMatter(await readFile(file, "utf8"));
@@ -39,7 +67,7 @@ describe("npm run import", () => {
     expect("code" in result).toBe(false);
     expect(result.stdout).toContain(`đã tạo ${path.join(out, "bai-viet", "2020", NAME)}`);
     const imported = await readArticle(path.join(out, "bai-viet", "2020", NAME));
-    expect(imported).toEqual(await readArticle(SAMPLE));
+    expect(corrected(imported)).toEqual(await readArticle(SAMPLE));
     expect(imported.date).toBe("2020-06-19T08:02:00.000+07:00");
     expect(imported.paragraphs).toHaveLength(4);
     expect(imported.paragraphs.join(" ")).not.toMatch(/Tìm kiếm theo chuyên mục|Tin Nóng|Thống kê truy cập|1941995/);
@@ -51,7 +79,7 @@ describe("npm run import", () => {
     expect("code" in result).toBe(false);
     expect(result.stdout).toMatch(/chuyên mục hoat-dong-khcn: đường dẫn trên trang cũ: Hoạt động KH&CN; bỏ qua 1 ảnh/);
     const file = path.join(out, "bai-viet", "2020", NAME);
-    expect(await readArticle(file)).toEqual(await readArticle(SAMPLE));
+    expect(corrected(await readArticle(file))).toEqual(await readArticle(SAMPLE));
     const { data } = parseFrontMatter(await readFile(file, "utf8"));
     expect(data.aliases).toEqual(["/tin-tuc-su-kien/hoat-dong-khcn/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020-1592.html"]);
     expect(checkContent({ content: out }).errors).toBe(0);

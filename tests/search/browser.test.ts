@@ -132,14 +132,14 @@ describe("the search page", () => {
 
   it("lists a category newest first with an empty keyword, and pages with Xem thêm", async () => {
     await page.goto(`${server.url}/tim-kiem/?chuyen-muc=thong-bao`);
-    await waitForCount("Tìm thấy 5 bài viết, mới nhất trước.");
+    await waitForCount("Tìm thấy 5 bài viết (xếp từ mới đến cũ).");
     expect(await page.locator("#search-results time").allTextContents()).toEqual(["01/02/2022", "31/01/2022", "10/01/2022", "31/12/2021", "30/12/2021"]);
 
     await page.goto(`${server.url}/tim-kiem/?tu-ngay=2000-01-01&den-ngay=2030-12-31`);
-    await waitForCount(/Tìm thấy 12 bài viết, mới nhất trước; đang hiện 10 bài đầu/);
+    await waitForCount("Tìm thấy 12 bài viết (xếp từ mới đến cũ); đang hiển thị 10 bài đầu tiên.");
     expect(await results().count()).toBe(10);
     await page.getByRole("button", { name: "Xem thêm" }).click();
-    await waitForCount("Tìm thấy 12 bài viết, mới nhất trước.");
+    await waitForCount("Tìm thấy 12 bài viết (xếp từ mới đến cũ).");
     expect(await results().count()).toBe(12);
     expect(await page.locator("#search-more").isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe((await titles())[10]);

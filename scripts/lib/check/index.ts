@@ -3,10 +3,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
-import { FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
+import { duplicateAddressMessage, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
 import type { ParsedFile } from "../content/front-matter.ts";
 import { contentSecurityPolicy } from "../server/headers.ts";
-import { buildClock } from "../site/clock.ts";
+import { buildClock, latestGoLiveText } from "../site/clock.ts";
 import { articleSchema, pageSchema, scheduleSchema } from "../content/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { slugify } from "../content/slug.ts";
@@ -109,7 +109,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     }
     const scheduled = scheduledByFile.get(file);
     if (scheduled) {
-      add(file, parsed.lineOf("date"), "date", `hẹn giờ đăng: bài lên trang ở lần xuất bản đầu tiên từ ${scheduled.dateText} (bản xuất bản tự động chạy lúc 00:05 mỗi ngày); muốn bài lên từ sáng sớm thì đặt giờ 00:00`, "warning");
+      add(file, parsed.lineOf("date"), "date", `hẹn giờ đăng: bài lên trang ở lần xuất bản đầu tiên sau ${scheduled.dateText}, muộn nhất lúc ${latestGoLiveText(scheduled.date)} (lần xuất bản tự động hằng ngày); muốn bài lên ngay đầu ngày thì đặt giờ 00:00`, "warning");
     }
     if (kind !== "schedule" && parsed.body.replace(/<!--[\s\S]*?-->/g, "").trim() === "") {
       add(file, parsed.bodyLine, BODY_FIELD, "bài chưa có nội dung: viết nội dung bên dưới dòng --- thứ hai", "error");
@@ -204,15 +204,14 @@ function checkKeys({ file, kind, parsed }: FileInfo, site: SiteSettings, add: Ad
 }
 
 /** The loader reports each later file of a shared address; the first one hears about it too. */
-function checkFirstOfDuplicates(items: { file: string; url: string }[], byFile: Map<string, FileInfo>, add: Add): void {
-  const groups = new Map<string, string[]>();
-  for (const item of items) groups.set(item.url, [...(groups.get(item.url) ?? []), item.file]);
-  for (const [url, group] of groups) {
-    const [first, ...others] = group;
-    if (!first || others.length === 0) continue;
-    const parsed = byFile.get(first)?.parsed;
+function checkFirstOfDuplicates(items: { file: string; url: string; date?: DateTime }[], byFile: Map<string, FileInfo>, add: Add): void {
+  const groups = new Map<string, { file: string; url: string; date?: DateTime }[]>();
+  for (const item of items) groups.set(item.url, [...(groups.get(item.url) ?? []), item]);
+  for (const [first, second] of groups.values()) {
+    if (!first || !second) continue;
+    const parsed = byFile.get(first.file)?.parsed;
     const line = parsed && "slug" in parsed.data ? parsed.lineOf("slug") : 1;
-    add(first, line, "slug", `địa chỉ ${url} trùng với bài ${others.join(", ")}; đặt slug khác`);
+    add(first.file, line, "slug", duplicateAddressMessage(first, second));
   }
 }
 
@@ -227,7 +226,7 @@ function checkPageAddresses(files: FileInfo[], site: SiteSettings, add: Add): vo
     const owner = taken.get(firstSegment(info.url));
     if (owner) {
       const line = "slug" in info.parsed.data ? info.parsed.lineOf("slug") : 1;
-      add(info.file, line, "slug", `địa chỉ ${info.url} đã dùng cho ${owner}; đặt slug khác cho trang này`);
+      add(info.file, line, "slug", `địa chỉ ${info.url} đã dùng cho ${owner}; đổi tên tệp hoặc thêm dòng slug với địa chỉ khác cho trang này, ví dụ slug: trang-${firstSegment(info.url)}`);
     }
   }
 }
@@ -253,26 +252,26 @@ function checkFinding(finding: Finding, file: string, pageUrl: string, context: 
   const { add } = context;
   switch (finding.kind) {
     case "element":
-      add(file, finding.line, BODY_FIELD, `thẻ <${finding.tag}> không được phép trong bài (trang không chạy mã hay nội dung nhúng lạ); xóa thẻ này`);
+      add(file, finding.line, BODY_FIELD, `mã HTML <${finding.tag}> không được phép trong bài (trang không chạy lệnh hay nội dung nhúng lạ); xóa đoạn mã này`);
       break;
     case "handler":
-      add(file, finding.line, BODY_FIELD, `thuộc tính ${finding.attribute} trên thẻ <${finding.tag}> là mã JavaScript, không được phép; xóa thuộc tính này`);
+      add(file, finding.line, BODY_FIELD, `phần ${finding.attribute}="…" trong mã HTML <${finding.tag}> là lệnh chạy trên trang, không được phép; xóa phần ${finding.attribute}="…"`);
       break;
     case "script-url":
-      add(file, finding.line, BODY_FIELD, `địa chỉ "${finding.url.slice(0, 40)}" (${finding.attribute} của thẻ <${finding.tag}>) chạy mã JavaScript, không được phép; dùng địa chỉ http(s) hoặc /đường-dẫn/`);
+      add(file, finding.line, BODY_FIELD, `địa chỉ "${finding.url.slice(0, 40)}" trong mã HTML <${finding.tag}> là lệnh chạy trên trang, không được phép; dùng địa chỉ bắt đầu bằng https:// hoặc /`);
       break;
     case "iframe": {
       const embed = findEmbed(finding.src);
       if (!embed) {
         const allowed = ALLOWED_EMBEDS.map((e) => e.name).join(", ");
-        add(file, finding.line, BODY_FIELD, `khung nhúng <iframe> từ "${finding.src || "(không có src)"}" không được phép; chỉ nhúng được từ: ${allowed}`);
+        add(file, finding.line, BODY_FIELD, `khung nhúng <iframe> từ "${finding.src || "(không có địa chỉ)"}" không được phép; chỉ nhúng được từ: ${allowed}`);
       } else if (!frameSourceAllowed(finding.src)) {
-        add(file, finding.line, BODY_FIELD, `khung nhúng ${embed.name} hợp lệ nhưng chính sách bảo mật của trang (frame-src) chưa cho phép nên người đọc sẽ thấy khung trống; báo bộ phận kỹ thuật`, "warning");
+        add(file, finding.line, BODY_FIELD, `khung nhúng ${embed.name} hợp lệ nhưng chính sách bảo mật của trang chưa cho phép nên người đọc sẽ thấy khung trống; báo bộ phận kỹ thuật`, "warning");
       }
       break;
     }
     case "style":
-      add(file, finding.line, BODY_FIELD, `định dạng style trên thẻ <${finding.tag}> không có tác dụng (chính sách bảo mật của trang chặn CSS viết trong bài); xóa đi, dùng Markdown để in đậm, in nghiêng`, "warning");
+      add(file, finding.line, BODY_FIELD, `định dạng style="…" trong mã HTML <${finding.tag}> (thường do dán từ Word) sẽ không hiện trên trang: xóa phần style="…"; in đậm viết **chữ**, in nghiêng viết *chữ*; màu chữ, cỡ chữ, căn lề không dùng được`, "warning");
       break;
     case "image": {
       if (!finding.alt?.trim()) add(file, finding.line, BODY_FIELD, `ảnh ${finding.url} thiếu mô tả cho người khiếm thị: viết ![mô tả ảnh](${finding.url})`);
@@ -291,7 +290,8 @@ function checkLink(href: string, line: number, file: string, pageUrl: string, co
   if (target === undefined) return;
   if (target.startsWith("/images/")) {
     const message = imageProblem(target, pageUrl, context);
-    if (message) context.add(file, line, BODY_FIELD, message.replace(/^ảnh/, "tệp"));
+    // A linked file may be a PDF: the image's message speaks of a file.
+    if (message) context.add(file, line, BODY_FIELD, message.replace("ảnh", "tệp"));
     return;
   }
   if (context.urls.has(target) || context.aliases.has(target) || context.aliases.has(target.replace(/\/$/, "")) || context.pending.has(target)) return;

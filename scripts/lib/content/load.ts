@@ -4,7 +4,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
-import { FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
+import { FRONT_MATTER_FIELD, FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderBody, truncateWords } from "./markdown.ts";
 import { articleSchema, pageSchema, scheduleSchema, type ScheduleData } from "./schema.ts";
 import type { Category } from "../site/settings.ts";
@@ -241,29 +241,43 @@ export function readValidated<S extends z.ZodType>(file: string, schema: S, prob
   try {
     parsed = parseFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
-    const line = error instanceof FrontMatterError ? error.line : 1;
-    problems.push({ file, line, field: "front matter", message: error instanceof Error ? error.message : String(error), severity: "error" });
+    // Anything but our own message (a file that vanished mid-build, a parser's own failure) gets plain words too.
+    const message = error instanceof FrontMatterError ? error.message : "không đọc được tệp này; lưu lại tệp dưới dạng chữ (đuôi .md, bảng mã UTF-8) rồi kiểm tra lại";
+    problems.push({ file, line: error instanceof FrontMatterError ? error.line : 1, field: FRONT_MATTER_FIELD, message, severity: "error" });
     return {};
   }
   const result = schema.safeParse(parsed.data);
   if (result.success) return { data: result.data, parsed };
   for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "front matter");
+    const field = String(issue.path[0] ?? FRONT_MATTER_FIELD);
     problems.push({ file, line: parsed.lineOf(field), field, message: issue.message, severity: "error" });
   }
   return { parsed };
 }
 
 function checkDuplicateUrls(articles: Article[], pages: Page[], problems: Problem[]): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Article | Page>();
   for (const item of [...articles, ...pages]) {
     const first = seen.get(item.url);
     if (first) {
-      problems.push({ file: item.file, line: 1, field: "slug", message: `địa chỉ ${item.url} trùng với bài ${first}; đặt slug khác`, severity: "error" });
+      problems.push({ file: item.file, line: 1, field: "slug", message: duplicateAddressMessage(item, first), severity: "error" });
     } else {
-      seen.set(item.url, item.file);
+      seen.set(item.url, item);
     }
   }
+}
+
+/** Two files, one address: which file to rename (the newer article; a published one keeps its links) and to what. */
+export function duplicateAddressMessage(item: { file: string; url: string; date?: DateTime }, other: { file: string; url: string; date?: DateTime }): string {
+  const renamed = item.date && other.date && other.date > item.date ? other : item;
+  const base = path.basename(renamed.file, ".md");
+  const year = path.basename(path.dirname(renamed.file));
+  const suggestion = /^\d{4}$/.test(year) && !base.endsWith(`-${year}`) ? `${base}-${year}` : `${base}-2`;
+  const which = renamed === item ? "tệp này" : `tệp ${renamed.file}`;
+  return (
+    `địa chỉ ${item.url} trùng với bài ${other.file}; hai bài không thể cùng một địa chỉ. ` +
+    `Đổi tên ${which} thành ${suggestion}.md, hoặc thêm dòng slug: ${suggestion} vào phần đầu bài của ${which} (bài đã đăng thì giữ nguyên để liên kết cũ không hỏng)`
+  );
 }
 
 /** "path:line: field: message", the one format of every problem. */

@@ -6,23 +6,79 @@ import { parseDate } from "./dates.ts";
 import { foldTones, slugify } from "./slug.ts";
 import type { Category } from "../site/settings.ts";
 
-const DATE_HELP = 'viết theo dạng "19/06/2020 08:02" (giờ Việt Nam) hoặc "2020-06-19T08:02:00+07:00"';
+// Our own messages cover every field; Vietnamese is the safety net for anything they miss, never a library's English.
+z.config(z.locales.vi());
 
-const text = (field: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `thiếu ${field}` : `${field} phải là chữ`) }).trim().min(1, `${field} đang để trống`);
+/** A field as messages name it: its key, the editors' word for it ("tiêu đề (title)") and a correct value. */
+interface Field {
+  key: string;
+  label: string;
+  /** Defaults to the example of ARTICLE_FIELDS. */
+  example?: string;
+}
 
-const optionalText = (field: string) => z.string({ error: `${field} phải là chữ` }).trim().min(1, `${field} đang để trống`).optional();
+const IF_UNUSED = ", hoặc xóa dòng này nếu không dùng";
 
-const flag = (field: string) => z.boolean({ error: `${field} chỉ nhận true hoặc false` }).optional();
+/** A correct line for the field: `title: "Hội nghị sơ kết…"`. */
+function exampleLine({ key, example }: Field): string {
+  return `${key}: ${example ?? ARTICLE_FIELDS.find((f) => f.field === key)?.example ?? '"…"'}`;
+}
 
-const dateField = z.union([z.string(), z.date()], { error: (issue) => (issue.input === undefined ? "thiếu ngày đăng" : `ngày không đọc được: ${DATE_HELP}`) }).transform((value, ctx): DateTime => {
-  const dt = parseDate(value);
-  if (!dt) {
-    ctx.addIssue({ code: "custom", message: `ngày "${String(value)}" không đọc được: ${DATE_HELP}` });
-    return z.NEVER;
+/** The message for a value that is absent, empty (`title:` alone) or of the wrong kind. */
+function textMessage(field: Field, input: unknown, optional: boolean): string {
+  const unused = optional ? IF_UNUSED : "";
+  if (input === undefined) return `thiếu ${field.label}: thêm dòng ${exampleLine(field)}`;
+  if (input === null || (typeof input === "string" && input.trim() === "")) {
+    return `${field.label} đang để trống: viết ${field.label.replace(/ \(.*\)$/, "")} sau dấu hai chấm, ví dụ ${exampleLine(field)}${unused}`;
   }
-  return dt;
-});
+  return `${field.label} phải là chữ, đặt trong dấu nháy kép, ví dụ ${exampleLine(field)}${unused}`;
+}
+
+const text = (field: Field) =>
+  z
+    .string({ error: (issue) => textMessage(field, issue.input, false) })
+    .trim()
+    .min(1, { error: () => textMessage(field, "", false) });
+
+const optionalText = (field: Field) =>
+  z
+    .string({ error: (issue) => textMessage(field, issue.input, true) })
+    .trim()
+    .min(1, { error: () => textMessage(field, "", true) })
+    .optional();
+
+const flag = (field: Field) =>
+  z
+    .boolean({
+      error: ({ input }) => {
+        if (input === null) return `${field.label} đang để trống: viết ${field.key}: true${IF_UNUSED}`;
+        if (typeof input === "string" && /^\s*(true|false)\s*$/i.test(input)) return `viết ${field.key}: ${input.trim().toLowerCase()} (không có dấu nháy)`;
+        return `${field.label} chỉ nhận true hoặc false, viết không có dấu nháy, ví dụ ${field.key}: true${IF_UNUSED}`;
+      },
+    })
+    .optional();
+
+/** Dates in the editors' form only: "19/06/2020 08:02" for articles, "16/11/2026" for the schedule. */
+const dateField = (field: Field & { example: string }) =>
+  z
+    .union([z.string(), z.date()], {
+      error: ({ input }) => (input === undefined || input === null ? textMessage(field, input, false) : dateMessage(field, input)),
+    })
+    .transform((value, ctx): DateTime => {
+      const dt = parseDate(value);
+      if (!dt) {
+        ctx.addIssue({ code: "custom", message: dateMessage(field, value) });
+        return z.NEVER;
+      }
+      return dt;
+    });
+
+function dateMessage(field: Field & { example: string }, value: unknown): string {
+  const form = field.example.includes(":") ? "ngày/tháng/năm giờ:phút (giờ Việt Nam)" : "ngày/tháng/năm";
+  return `ngày "${String(value)}" không đọc được: viết ${form} trong dấu nháy kép, ví dụ ${exampleLine(field)}`;
+}
+
+const ARTICLE_DATE = { key: "date", label: "ngày đăng (date)", example: '"19/06/2020 08:02"' };
 
 /** The category declared in site.config.ts that a name or slug designates, if any. */
 export function findCategory(categories: Category[], value: string): Category | undefined {
@@ -42,27 +98,57 @@ export function suggestCategory(categories: Category[], value: string): Category
 }
 
 
+const SLUG_RULE = "chỉ gồm chữ cái không dấu viết thường, chữ số và dấu gạch ngang";
+
 const slugField = z
-  .string({ error: "slug phải là chữ" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ hoi-nghi-so-ket-2020")
+  .string({ error: ({ input }) => (input === null ? textMessage({ key: "slug", label: "địa chỉ bài (slug)" }, input, true) : `địa chỉ bài (slug) ${SLUG_RULE}, ví dụ slug: hoi-nghi-so-ket-2020${IF_UNUSED}`) })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: ({ input }) => `địa chỉ bài (slug) "${String(input)}" ${SLUG_RULE}, ví dụ slug: ${slugify(String(input)) || "hoi-nghi-so-ket-2020"}` })
   .optional();
 
 const tagsField = z
-  .union([z.string(), z.array(z.string({ error: "mỗi thẻ phải là chữ" }))], { error: "tags là một danh sách, ví dụ [hội nghị, OCOP]" })
-  .transform((value) => (Array.isArray(value) ? value : [value]).map((t) => t.trim()).filter(Boolean))
+  // One tag may be written without brackets.
+  .preprocess(
+    (value) => (typeof value === "string" ? [value] : value),
+    z.array(z.string({ error: ({ input }) => `từ khóa ${String(input)} phải là chữ; từ khóa là số thì đặt trong dấu nháy, ví dụ tags: [OCOP, "2020"]` }), {
+      error: ({ input }) =>
+        input === null
+          ? `từ khóa (tags) đang để trống: viết các từ khóa trong ngoặc vuông, ví dụ tags: [hội nghị, OCOP]${IF_UNUSED}`
+          : `từ khóa (tags) viết thành danh sách trong ngoặc vuông, ví dụ tags: [hội nghị, OCOP]${IF_UNUSED}`,
+    }),
+  )
+  .transform((value) => value.map((t) => t.trim()).filter(Boolean))
   .optional();
 
+/** What to write instead of an old address that does not start with "/": a pasted full URL keeps its path. */
+function aliasMessage(input: unknown): string {
+  if (typeof input !== "string") return `mỗi địa chỉ cũ phải là chữ, ví dụ aliases: [/tin-tuc/12345.html]`;
+  let path: string | undefined;
+  try {
+    const url = new URL(input.trim());
+    if (url.protocol === "http:" || url.protocol === "https:") path = url.pathname + url.search;
+  } catch {
+    // Not a full address: the editor left out the leading "/".
+  }
+  if (path) return `địa chỉ cũ chỉ ghi phần sau tên miền: viết "${path}" thay cho "${input.trim()}", ví dụ aliases: [${path}]`;
+  return `địa chỉ cũ "${input}" phải bắt đầu bằng dấu /, ví dụ aliases: [/${input.trim().replace(/^\/*/, "")}]`;
+}
+
 const aliasesField = z
-  .array(z.string().regex(/^\//, "địa chỉ cũ phải bắt đầu bằng /"), { error: "aliases là danh sách địa chỉ cũ, ví dụ [/tin-tuc/123.html]" })
+  .array(z.string({ error: ({ input }) => aliasMessage(input) }).regex(/^\//, { error: ({ input }) => aliasMessage(input) }), {
+    error: ({ input }) =>
+      input === null
+        ? `địa chỉ cũ (aliases) đang để trống: viết các địa chỉ cũ trong ngoặc vuông, ví dụ aliases: [/tin-tuc/12345.html]${IF_UNUSED}`
+        : `địa chỉ cũ (aliases) viết thành danh sách trong ngoặc vuông, ví dụ aliases: [/tin-tuc/12345.html]${IF_UNUSED}`,
+  })
   .optional();
 
 /** An article's front matter; the category is resolved against the site's categories. */
 export function articleSchema(categories: Category[]) {
   return z
     .object({
-      title: text("tiêu đề (title)"),
-      date: dateField,
-      category: text("chuyên mục (category)").transform((value, ctx): Category => {
+      title: text({ key: "title", label: "tiêu đề (title)" }),
+      date: dateField(ARTICLE_DATE),
+      category: text({ key: "category", label: "chuyên mục (category)" }).transform((value, ctx): Category => {
         const found = findCategory(categories, value);
         if (found) return found;
         const suggestion = suggestCategory(categories, value);
@@ -72,48 +158,60 @@ export function articleSchema(categories: Category[]) {
         });
         return z.NEVER;
       }),
-      source: optionalText("nguồn tin (source)"),
-      summary: optionalText("tóm tắt (summary)"),
-      image: optionalText("ảnh (image)"),
-      image_alt: optionalText("mô tả ảnh (image_alt)"),
+      source: optionalText({ key: "source", label: "nguồn tin (source)" }),
+      summary: optionalText({ key: "summary", label: "tóm tắt (summary)" }),
+      image: optionalText({ key: "image", label: "ảnh (image)" }),
+      image_alt: optionalText({ key: "image_alt", label: "mô tả ảnh (image_alt)" }),
       tags: tagsField,
-      hot: flag("tin nóng (hot)"),
-      featured: flag("tin tiêu điểm (featured)"),
-      draft: flag("bản nháp (draft)"),
+      hot: flag({ key: "hot", label: "tin nóng (hot)" }),
+      featured: flag({ key: "featured", label: "tin tiêu điểm (featured)" }),
+      draft: flag({ key: "draft", label: "bản nháp (draft)" }),
       slug: slugField,
       aliases: aliasesField,
     })
     .superRefine((data, ctx) => {
       if (data.image && !data.image_alt) {
-        ctx.addIssue({ code: "custom", path: ["image_alt"], message: "có ảnh thì phải có mô tả ảnh (image_alt) cho người khiếm thị" });
+        ctx.addIssue({ code: "custom", path: ["image_alt"], message: `có ảnh thì phải có mô tả ảnh (image_alt) cho người khiếm thị: thêm dòng ${exampleLine({ key: "image_alt", label: "" })}` });
       }
     });
 }
 
 export const pageSchema = z.object({
-  title: text("tiêu đề (title)"),
-  summary: optionalText("tóm tắt (summary)"),
+  title: text({ key: "title", label: "tiêu đề (title)", example: '"Giới thiệu"' }),
+  summary: optionalText({ key: "summary", label: "tóm tắt (summary)", example: '"Chức năng, nhiệm vụ của Sở"' }),
   slug: slugField,
-  draft: flag("bản nháp (draft)"),
+  draft: flag({ key: "draft", label: "bản nháp (draft)" }),
   aliases: aliasesField,
 });
 
 export const SESSIONS = ["sáng", "chiều"] as const;
 
+const sessionMessage = (input: unknown) =>
+  input === undefined
+    ? "thiếu buổi (session): thêm dòng session: sáng (hoặc session: chiều)"
+    : input === null
+      ? "buổi (session) đang để trống: viết session: sáng hoặc session: chiều"
+      : `buổi (session) "${String(input)}" không có: chỉ nhận sáng hoặc chiều, ví dụ session: sáng`;
+
+const timeMessage = (input: unknown) =>
+  input === null
+    ? `giờ (time) đang để trống: viết giờ bắt đầu, ví dụ time: "08:00"${IF_UNUSED}`
+    : `giờ (time) "${String(input)}" không đọc được: viết giờ:phút trong dấu nháy kép, ví dụ time: "08:00"${IF_UNUSED}`;
+
 export const scheduleSchema = z.object({
-  date: dateField,
+  date: dateField({ key: "date", label: "ngày làm việc (date)", example: '"16/11/2026"' }),
   session: z
-    .string({ error: (issue) => (issue.input === undefined ? "thiếu buổi (session): sáng hoặc chiều" : "buổi (session) phải là sáng hoặc chiều") })
+    .string({ error: ({ input }) => sessionMessage(input) })
     .transform((value) => value.trim().normalize("NFC").toLowerCase())
-    .pipe(z.enum(SESSIONS, { error: "buổi (session) phải là sáng hoặc chiều" })),
+    .pipe(z.enum(SESSIONS, { error: ({ input }) => sessionMessage(input) })),
   time: z
-    .string({ error: 'giờ (time) viết dạng "08:00"' })
-    .regex(/^([01]?\d|2[0-3])[:h]([0-5]\d)$/, 'giờ (time) viết dạng "08:00"')
+    .string({ error: ({ input }) => timeMessage(input) })
+    .regex(/^([01]?\d|2[0-3])[:h]([0-5]\d)$/, { error: ({ input }) => timeMessage(input) })
     .optional(),
-  content: text("nội dung (content)"),
-  location: optionalText("địa điểm (location)"),
-  chair: optionalText("chủ trì (chair)"),
-  attendees: optionalText("thành phần (attendees)"),
+  content: text({ key: "content", label: "nội dung (content)", example: '"Họp giao ban Ban Giám đốc Sở"' }),
+  location: optionalText({ key: "location", label: "địa điểm (location)", example: '"Phòng họp tầng 2, Sở KH&CN"' }),
+  chair: optionalText({ key: "chair", label: "chủ trì (chair)", example: '"Giám đốc Sở"' }),
+  attendees: optionalText({ key: "attendees", label: "thành phần (attendees)", example: '"Các Phó Giám đốc Sở; Trưởng các phòng, đơn vị trực thuộc"' }),
 });
 
 export type ArticleData = z.output<ReturnType<typeof articleSchema>>;
@@ -123,7 +221,7 @@ export type ScheduleData = z.output<typeof scheduleSchema>;
 /** Field-by-field documentation for the editors' guide and the scaffold. */
 export const ARTICLE_FIELDS = [
   { field: "title", required: true, example: '"Hội nghị sơ kết hoạt động KH&CN 6 tháng đầu năm 2020"', help: "Tiêu đề bài viết." },
-  { field: "date", required: true, example: '"19/06/2020 08:02"', help: "Ngày giờ đăng, giờ Việt Nam. Ngày trong tương lai: bài tự lên trang vào ngày đó." },
+  { field: "date", required: true, example: '"19/06/2020 08:02"', help: "Ngày giờ đăng, giờ Việt Nam. Giờ trong tương lai: bài lên trang ở lần xuất bản đầu tiên sau giờ đó, muộn nhất 00:05 hôm sau." },
   { field: "category", required: true, example: "hoat-dong-khcn", help: "Chuyên mục: tên hoặc mã (slug) khai báo trong site.config.ts." },
   { field: "source", required: false, example: '"Trung tâm Ứng dụng và Thống kê KH&CN"', help: "Đơn vị hoặc tác giả, in ở cuối bài." },
   { field: "summary", required: false, example: '"Sở KH&CN tổ chức hội nghị sơ kết…"', help: "Tóm tắt; bỏ trống thì lấy đoạn đầu tiên." },

@@ -144,7 +144,7 @@ export function parsePortalHtml(html: string): ImportedArticle {
   let titleAt = -1;
   for (let i = dateAt - 1; i >= 0 && titleAt === -1; i--) if (/^h[1-3]$/.test(runs[i]!.tag) && !runs[i]!.breadcrumb) titleAt = i;
   const title = titleAt !== -1 ? runs[titleAt]!.text.replace(/\n/g, " ") : ogTitle?.trim();
-  if (!title) throw new ImportError("không thấy tiêu đề bài (thẻ h1, h2 hoặc h3 trước ngày đăng)");
+  if (!title) throw new ImportError("không thấy tiêu đề bài (mã HTML h1, h2 hoặc h3 trước ngày đăng)");
 
   // The article's column: the innermost element holding both the title and the date.
   const datePath = runs[dateAt]!.path;

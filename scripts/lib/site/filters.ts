@@ -1,7 +1,8 @@
 /** Template filters, shared by the Eleventy build and the on-demand preview so both render alike. */
 import type { DateTime } from "luxon";
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
-import type { SiteSettings } from "./settings.ts";
+import { latestGoLiveText } from "./clock.ts";
+import { widgetLabels, type SiteSettings, type WidgetLabels } from "./settings.ts";
 
 export type AssetMap = Map<string, { source: string; url: string }>;
 
@@ -9,6 +10,7 @@ export type AssetMap = Map<string, { source: string; url: string }>;
 export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true } as const;
 
 export function templateFilters(site: SiteSettings, assets: AssetMap): Record<string, (...args: never[]) => unknown> {
+  const labels = widgetLabels(site);
   return {
     asset(logical: string): string {
       const found = assets.get(logical);
@@ -22,5 +24,12 @@ export function templateFilters(site: SiteSettings, assets: AssetMap): Record<st
     // JSON inside <script type="application/ld+json">: "<" escaped so no string can close the element.
     jsonLd: (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"),
     absolute: (url: string) => new URL(url, site.url).href,
+    // {{ "hot" | widgetLabel }}: a block heading as the department named it.
+    widgetLabel(key: keyof WidgetLabels): string {
+      if (!(key in labels)) throw new Error(`Unknown widget label ${key}`);
+      return labels[key];
+    },
+    // When a scheduled article goes live at the latest: "00:05 ngày 21/06/2020".
+    latestGoLive: (dt: DateTime) => latestGoLiveText(dt),
   };
 }

@@ -12,7 +12,7 @@ export interface CategorySummary extends Category {
 }
 
 export interface ListingPage {
-  /** Heading of the listing. */
+  /** Heading of the listing: a category's name, or "tháng 6/2020" after "Lưu trữ". */
   title: string;
   url: string;
   pageNumber: number;
@@ -39,8 +39,13 @@ export interface ScheduleDay {
 export interface ScheduleWeek {
   /** "2026-W48" */
   id: string;
+  /** ISO week number, 48 */
+  number: number;
   url: string;
+  /** "Tuần 47 (từ ngày 16/11 đến ngày 22/11/2026)" */
   label: string;
+  /** "Lịch công tác tuần 47 (từ ngày 16/11 đến ngày 22/11/2026)" */
+  title: string;
   days: ScheduleDay[];
   entryCount: number;
   current: boolean;
@@ -124,7 +129,7 @@ export class Newsroom {
       months: [...months].map(([month, list]) => ({ month, url: monthUrl(year, month), count: list.length })),
     }));
     this.archivePages = [...years].flatMap(([year, months]) =>
-      [...months].flatMap(([month, list]) => paginate(list, site.pageSize, monthUrl(year, month), `Tháng ${month}/${year}`)),
+      [...months].flatMap(([month, list]) => paginate(list, site.pageSize, monthUrl(year, month), `tháng ${month}/${year}`)),
     );
 
     this.scheduleWeeks = buildWeeks(content.schedule, this.buildTime);
@@ -191,10 +196,13 @@ export function buildWeeks(entries: ScheduleEntry[], now: DateTime): ScheduleWee
       return { day, label: `${weekdayName(date)}, ${formatDate(date)}`, entries: byDay.get(day) ?? [] };
     });
     const id = start.toFormat("kkkk-'W'WW");
+    const span = `${start.weekNumber} (${weekSpan(start)})`;
     weeks.push({
       id,
       url: `/lich-cong-tac/${id.toLowerCase()}/`,
-      label: `Tuần ${start.weekNumber}: từ ${formatDate(start)} đến ${formatDate(start.plus({ days: 6 }))}`,
+      number: start.weekNumber,
+      label: `Tuần ${span}`,
+      title: `Lịch công tác tuần ${span}`,
       days,
       entryCount: days.reduce((n, d) => n + d.entries.length, 0),
       current: start.equals(thisWeek),
@@ -205,6 +213,13 @@ export function buildWeeks(entries: ScheduleEntry[], now: DateTime): ScheduleWee
     week.nextUrl = weeks[i + 1]?.url;
   });
   return weeks;
+}
+
+/** "từ ngày 16/11 đến ngày 22/11/2026"; both years when the week straddles two. */
+function weekSpan(start: DateTime): string {
+  const end = start.plus({ days: 6 });
+  const from = start.year === end.year ? start.toFormat("dd/MM") : formatDate(start);
+  return `từ ngày ${from} đến ngày ${formatDate(end)}`;
 }
 
 export function createNewsroom(content: Content, site: SiteSettings, now: DateTime = DateTime.now()): Newsroom {

@@ -30,6 +30,31 @@ export interface CounterSettings {
   timeoutMs: number;
 }
 
+/** Headings of the sidebar's and home page's blocks; several departments rename them (e.g. "Tin nổi bật"). */
+export interface WidgetLabels {
+  search: string;
+  hot: string;
+  featured: string;
+  schedule: string;
+  linkedWebsites: string;
+  visits: string;
+}
+
+/** The old portal's headings, kept for a department that sets none. */
+export const DEFAULT_WIDGET_LABELS: WidgetLabels = {
+  search: "Tìm kiếm theo chuyên mục - nội dung - ngày tháng",
+  hot: "Tin nóng",
+  featured: "Tin tiêu điểm",
+  schedule: "Lịch công tác",
+  linkedWebsites: "Website liên kết",
+  visits: "Thống kê truy cập",
+};
+
+/** The department's headings, each one it leaves out taken from the old portal's. */
+export function widgetLabels(site: Pick<SiteSettings, "widgets">): WidgetLabels {
+  return { ...DEFAULT_WIDGET_LABELS, ...site.widgets };
+}
+
 export interface SiteSettings {
   name: string;
   shortName: string;
@@ -46,6 +71,8 @@ export interface SiteSettings {
   categories: Category[];
   menu: MenuItem[];
   linkedWebsites: LinkedWebsite[];
+  /** Block headings; any left out keep the old portal's (DEFAULT_WIDGET_LABELS). */
+  widgets?: Partial<WidgetLabels>;
   counter: CounterSettings;
   /** Articles per category or archive page. */
   pageSize: number;
