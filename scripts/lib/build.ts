@@ -43,7 +43,7 @@ export async function build({ content, out, search = true, site = configuredSite
   const indexing = search ? startSearchIndex(content, { now, preview }) : undefined;
   try {
     // Content with errors publishes nothing and leaves the previous output in place.
-    const loaded = loadContent(content, { categories: site.categories, now, includeUnpublished: true });
+    const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true });
     const report = checkLoaded(loaded, { content, site, now });
     if (report.errors > 0) throw new ContentCheckError(report);
     const newsroom = createNewsroom(preview ? loaded : publishedOnly(loaded, now), site, now);

@@ -7,7 +7,7 @@ import { duplicateAddressMessage, FOLDERS, loadContent, publishedOnly, type Cont
 import type { ParsedFile } from "../content/front-matter.ts";
 import { contentSecurityPolicy } from "../server/headers.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
-import { articleSchema, pageSchema, scheduleSchema } from "../content/schema.ts";
+import { articleSchema, documentSchema, pageSchema, scheduleSchema } from "../content/schema.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { slugify } from "../content/slug.ts";
 import { scanBody, type Finding } from "./body.ts";
@@ -56,7 +56,7 @@ interface FileInfo {
 export function checkContent(options: CheckOptions): CheckReport {
   const site = options.site ?? configuredSite;
   const now = options.now ?? buildClock();
-  const loaded = loadContent(options.content, { categories: site.categories, now, includeUnpublished: true, cache: options.cache });
+  const loaded = loadContent(options.content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache: options.cache });
   return checkLoaded(loaded, { ...options, site, now });
 }
 
@@ -111,7 +111,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     if (scheduled) {
       add(file, parsed.lineOf("date"), "date", `hẹn giờ đăng: bài lên trang ở lần xuất bản đầu tiên sau ${scheduled.dateText}, muộn nhất lúc ${latestGoLiveText(scheduled.date)} (lần xuất bản tự động hằng ngày); muốn bài lên ngay đầu ngày thì đặt giờ 00:00`, "warning");
     }
-    if (kind !== "schedule" && parsed.body.replace(/<!--[\s\S]*?-->/g, "").trim() === "") {
+    if (kind !== "schedule" && kind !== "document" && parsed.body.replace(/<!--[\s\S]*?-->/g, "").trim() === "") {
       add(file, parsed.bodyLine, BODY_FIELD, "bài chưa có nội dung: viết nội dung bên dưới dòng --- thứ hai", "error");
     }
     const pageUrl = info.url ?? "/";
@@ -121,7 +121,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     }
     for (const finding of scanBody(parsed.body, parsed.bodyLine)) checkFinding(finding, file, pageUrl, context);
   }
-  checkStrayFiles(dir, inScope, add);
+  checkStrayFiles(dir, inScope, add, new Set(loaded.documents.flatMap((d) => d.attachments.map((a) => path.resolve(a.source)))));
 
   const reported = [...pathProblems, ...problems.filter((p) => inScope(p.file))]
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field));
@@ -178,17 +178,19 @@ const FOLDER_KINDS: [string, Kind][] = [
   [FOLDERS.articles, "article"],
   [FOLDERS.pages, "page"],
   [FOLDERS.schedule, "schedule"],
+  [FOLDERS.documents, "document"],
 ];
 
 /** Every Markdown file whose front matter can be read (the loader reports the others). */
 function fallbackUrl({ file, kind, parsed }: FileInfo): string | undefined {
-  if (kind === "schedule") return undefined;
+  if (kind === "schedule" || kind === "document") return undefined;
   const raw = parsed.data.slug;
   const slug = typeof raw === "string" && raw.trim() ? raw.trim() : slugify(path.basename(file, ".md"));
   return kind === "article" ? `/tin-tuc/${slug}/` : `/${slug}/`;
 }
 
 function knownKeys(kind: Kind, site: SiteSettings): string[] {
+  if (kind === "document") return Object.keys(documentSchema(site.documents).shape);
   const shape = kind === "article" ? articleSchema(site.categories).shape : kind === "page" ? pageSchema.shape : scheduleSchema.shape;
   return Object.keys(shape);
 }
@@ -376,7 +378,7 @@ function isInside(parent: string, file: string): boolean {
 }
 
 /** Files an editor put in a content folder that the build ignores (a .docx, a .markdown…). */
-function checkStrayFiles(dir: string, inScope: (file: string) => boolean, add: Add): void {
+function checkStrayFiles(dir: string, inScope: (file: string) => boolean, add: Add, attachments: Set<string>): void {
   for (const [folder] of FOLDER_KINDS) {
     let entries: string[];
     try {
@@ -387,6 +389,10 @@ function checkStrayFiles(dir: string, inScope: (file: string) => boolean, add: A
     for (const entry of entries) {
       const file = path.join(dir, folder, entry);
       if (entry.endsWith(".md") || path.basename(entry).startsWith(".") || !statSync(file).isFile() || !inScope(file)) continue;
+      if (folder === FOLDERS.documents) {
+        if (!attachments.has(path.resolve(file))) add(file, 1, "tệp", "tệp không được văn bản nào khai báo trong mục tep nên không được đăng; thêm tên tệp vào mục tep của văn bản, hoặc xóa tệp", "warning");
+        continue;
+      }
       add(file, 1, "tệp", `tệp không phải .md nên không được đăng; bài viết phải là tệp .md (ảnh đặt trong ${path.join(dir, FOLDERS.images)}/)`, "warning");
     }
   }

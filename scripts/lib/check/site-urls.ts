@@ -7,7 +7,7 @@ import { pagesOf, routes } from "../site/routes.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
 /** Top-level folders that belong to the machinery, never to an editor's page. */
-export const RESERVED_PREFIXES = ["/tin-tuc/", "/images/", "/assets/", "/pagefind/", "/api/"];
+export const RESERVED_PREFIXES = ["/tin-tuc/", "/van-ban/", "/images/", "/assets/", "/pagefind/", "/api/"];
 
 /** Addresses of the route table's fixed pages (/, /tim-kiem/, /feed.xml…). */
 export function fixedUrls(): string[] {

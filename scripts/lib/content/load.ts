@@ -6,12 +6,13 @@ import type { z } from "zod";
 import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
 import { FRONT_MATTER_FIELD, FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderBody, truncateWords } from "./markdown.ts";
-import { articleSchema, pageSchema, scheduleSchema, type ScheduleData } from "./schema.ts";
-import type { Category } from "../site/settings.ts";
+import { articleSchema, documentSchema, pageSchema, scheduleSchema, type ScheduleData } from "./schema.ts";
+import type { Category, DocumentSettings } from "../site/settings.ts";
+import { linkDocuments, readDocument, type DocumentRef, type OfficialDocument } from "./documents.ts";
 import { slugify } from "./slug.ts";
 
 /** Folders of content/, as editors see them. */
-export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images" } as const;
+export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images", documents: "van-ban" } as const;
 
 export interface Problem {
   /** Path relative to the current directory, as editors type it. */
@@ -51,6 +52,12 @@ export interface Article {
   scheduled: boolean;
   aliases: string[];
   html: string;
+  /** Numbers of the documents it cites (`van_ban`), as written. */
+  documentNumbers: string[];
+  /** Line of `van_ban`, for problems found once the library is read. */
+  documentsLine: number;
+  /** The cited documents found in the library (set by linkDocuments). */
+  documents: DocumentRef[];
 }
 
 export interface Page {
@@ -70,7 +77,7 @@ export interface ScheduleEntry extends Omit<ScheduleData, "date"> {
   day: string;
 }
 
-export type ContentKind = "article" | "page" | "schedule";
+export type ContentKind = "article" | "page" | "schedule" | "document";
 
 /** One Markdown file as read: its front matter and body when they could be read (the checker looks further). */
 export interface SourceFile {
@@ -83,6 +90,8 @@ export interface Content {
   articles: Article[];
   pages: Page[];
   schedule: ScheduleEntry[];
+  /** The documents library, newest first by ngày ban hành, relations and status resolved. */
+  documents: OfficialDocument[];
   problems: Problem[];
   /** Every file read, valid or not, in folder then name order. */
   files: SourceFile[];
@@ -90,7 +99,9 @@ export interface Content {
 
 export interface LoadOptions {
   categories: Category[];
-  /** The build's clock: later articles count as scheduled. */
+  /** Lists of the documents library (loại, lĩnh vực, cơ quan ban hành). */
+  documents: DocumentSettings;
+  /** The build's clock: later articles count as scheduled, documents' status is computed on its day. */
   now: DateTime;
   /** Previews keep drafts and scheduled articles; production drops them. */
   includeUnpublished: boolean;
@@ -164,6 +175,9 @@ export function readArticle(file: string, schema: ReturnType<typeof articleSchem
     scheduled: false,
     aliases: data.aliases ?? [],
     html: body.html,
+    documentNumbers: data.van_ban ?? [],
+    documentsLine: parsed.lineOf("van_ban"),
+    documents: [],
   };
   return { item: article, parsed };
 }
@@ -215,6 +229,11 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
     return read.data ? { item: { ...read.data, file, day: isoDay(read.data.date) }, parsed: read.parsed } : { parsed: read.parsed };
   });
 
+  const documentRules = documentSchema(options.documents);
+  const documents = collect(FOLDERS.documents, "document", (file, found) => readDocument(file, documentRules, found));
+  // Relations, status and citations span files: never cached, recomputed on every load with this clock.
+  linkDocuments(documents, articles, options.now, problems);
+
   checkDuplicateUrls(articles, pages, problems);
   const published = (item: { draft: boolean; date?: DateTime }) => isPublished(item, options.now, options.includeUnpublished);
   return {
@@ -224,6 +243,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
     schedule: schedule.sort(
       (a, b) => a.day.localeCompare(b.day) || (a.session === b.session ? 0 : a.session === "sáng" ? -1 : 1) || (a.time ?? "").localeCompare(b.time ?? ""),
     ),
+    documents: documents.sort((a, b) => b.issued.toMillis() - a.issued.toMillis() || a.number.localeCompare(b.number, "vi")),
     problems,
     files,
   };

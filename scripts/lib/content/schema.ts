@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { DateTime } from "luxon";
 import { parseDate } from "./dates.ts";
 import { foldTones, slugify } from "./slug.ts";
-import type { Category } from "../site/settings.ts";
+import type { Category, DocumentSettings, DocumentTerm } from "../site/settings.ts";
+import { cleanNumber, isWellFormedNumber } from "./document-number.ts";
 
 // Our own messages cover every field; Vietnamese is the safety net for anything they miss, never a library's English.
 z.config(z.locales.vi());
@@ -13,7 +14,7 @@ z.config(z.locales.vi());
 interface Field {
   key: string;
   label: string;
-  /** Defaults to the example of ARTICLE_FIELDS. */
+  /** Defaults to the example of ARTICLE_FIELDS or DOCUMENT_FIELDS. */
   example?: string;
 }
 
@@ -21,7 +22,7 @@ const IF_UNUSED = ", hoặc xóa dòng này nếu không dùng";
 
 /** A correct line for the field: `title: "Hội nghị sơ kết…"`. */
 function exampleLine({ key, example }: Field): string {
-  return `${key}: ${example ?? ARTICLE_FIELDS.find((f) => f.field === key)?.example ?? '"…"'}`;
+  return `${key}: ${example ?? [...ARTICLE_FIELDS, ...DOCUMENT_FIELDS].find((f) => f.field === key)?.example ?? '"…"'}`;
 }
 
 /** The message for a value that is absent, empty (`title:` alone) or of the wrong kind. */
@@ -142,6 +143,15 @@ const aliasesField = z
   })
   .optional();
 
+/** Numbers of documents in the library ("15/2025/QĐ-UBND"), one or a list; resolved by the loader. */
+const numberList = (field: string) =>
+  z
+    .union([z.string(), z.array(z.string({ error: `mỗi mục của ${field} là một số ký hiệu` }))], { error: `${field} là một danh sách số ký hiệu, ví dụ ["15/2025/QĐ-UBND"]` })
+    .transform((value) => (Array.isArray(value) ? value : [value]).map(cleanNumber).filter(Boolean))
+    .optional();
+
+const citedDocumentsField = numberList("văn bản liên quan (van_ban)");
+
 /** An article's front matter; the category is resolved against the site's categories. */
 export function articleSchema(categories: Category[]) {
   return z
@@ -168,6 +178,7 @@ export function articleSchema(categories: Category[]) {
       draft: flag({ key: "draft", label: "bản nháp (draft)" }),
       slug: slugField,
       aliases: aliasesField,
+      van_ban: citedDocumentsField,
     })
     .superRefine((data, ctx) => {
       if (data.image && !data.image_alt) {
@@ -214,6 +225,115 @@ export const scheduleSchema = z.object({
   attendees: optionalText({ key: "attendees", label: "thành phần (attendees)", example: '"Các Phó Giám đốc Sở; Trưởng các phòng, đơn vị trực thuộc"' }),
 });
 
+/** The list entry a name, short name or slug designates ("UBND tỉnh", "ubnd-tinh", "Ủy ban nhân dân tỉnh"). */
+export function findTerm(terms: readonly DocumentTerm[], value: string): DocumentTerm | undefined {
+  const wanted = foldTones(value.trim().replace(/\s+/g, " "));
+  return terms.find((t) => t.slug === value.trim() || foldTones(t.name) === wanted || (t.short !== undefined && foldTones(t.short) === wanted) || t.slug === slugify(value));
+}
+
+/** Closest entry to a mistyped one, by edit distance on tone-less text. */
+export function suggestTerm(terms: readonly DocumentTerm[], value: string): DocumentTerm | undefined {
+  const wanted = foldTones(value.trim());
+  let best: { term: DocumentTerm; distance: number } | undefined;
+  for (const term of terms) {
+    const names = [term.name, term.short, term.slug].filter((n): n is string => Boolean(n)).map(foldTones);
+    const distance = Math.min(...names.map((n) => editDistance(wanted, n)));
+    if (!best || distance < best.distance) best = { term, distance };
+  }
+  return best && best.distance <= Math.max(3, wanted.length / 2) ? best.term : undefined;
+}
+
+const term = (terms: readonly DocumentTerm[], field: string, value: string, ctx: z.RefinementCtx): DocumentTerm => {
+  const found = findTerm(terms, value);
+  if (found) return found;
+  const suggestion = suggestTerm(terms, value);
+  ctx.addIssue({
+    code: "custom",
+    message: `${field} "${value}" không có trong danh sách` + (suggestion ? `; có phải "${suggestion.name}"?` : `; dùng một trong: ${terms.map((t) => t.name).join(", ")}`),
+  });
+  return z.NEVER;
+};
+
+const DAY_HELP = 'viết theo dạng ngày/tháng/năm, ví dụ "14/03/2025"';
+
+/** A calendar day in Vietnam ("14/03/2025" or "2025-03-14"); a time, if written, is dropped. */
+const dayField = (field: string) =>
+  z.union([z.string(), z.date()], { error: (issue) => (issue.input === undefined ? `thiếu ${field}` : `${field} không đọc được: ${DAY_HELP}`) }).transform((value, ctx): DateTime => {
+    const dt = parseDate(value);
+    if (!dt) {
+      ctx.addIssue({ code: "custom", message: `${field} "${String(value)}" không đọc được: ${DAY_HELP}` });
+      return z.NEVER;
+    }
+    return dt.startOf("day");
+  });
+
+const attachmentField = z
+  .array(
+    z.union([
+      z.string({ error: "mỗi tệp đính kèm là tên tệp, ví dụ 15-2025-qd-ubnd.pdf" }).trim().min(1, "tên tệp đính kèm đang để trống"),
+      z.object({ duong_dan: text({ key: "duong_dan", label: "đường dẫn tệp (duong_dan)" }), ten: optionalText({ key: "ten", label: "tên hiển thị của tệp (ten)" }) }, { error: "mỗi tệp đính kèm là tên tệp, hoặc hai dòng duong_dan: và ten:" }),
+    ]),
+    { error: (issue) => (issue.input === undefined ? "thiếu tệp đính kèm (tep): mỗi văn bản cần ít nhất một tệp PDF, Word hoặc Excel" : "tep là danh sách tệp, mỗi dòng bắt đầu bằng dấu -") },
+  )
+  .min(1, "thiếu tệp đính kèm (tep): mỗi văn bản cần ít nhất một tệp")
+  .transform((items) => items.map((item) => (typeof item === "string" ? { path: item } : { path: item.duong_dan, label: item.ten })));
+
+/** A document of the library (văn bản); its lists come from site.config.ts. Relations are resolved by the loader. */
+export function documentSchema(settings: DocumentSettings) {
+  return z
+    .object({
+      so_ky_hieu: text({ key: "so_ky_hieu", label: "số ký hiệu (so_ky_hieu)" }).transform((value, ctx) => {
+        const number = cleanNumber(value);
+        if (!isWellFormedNumber(number)) {
+          ctx.addIssue({ code: "custom", message: `số ký hiệu "${value}" không đúng dạng: viết số/năm/ký hiệu như "15/2025/QĐ-UBND", hoặc số/ký hiệu như "569/QĐ-TTg"` });
+          return z.NEVER;
+        }
+        return number;
+      }),
+      loai: text({ key: "loai", label: "loại văn bản (loai)" }).transform((v, ctx) => term(settings.types, "loại văn bản", v, ctx)),
+      linh_vuc: z
+        .union([z.string(), z.array(z.string({ error: "mỗi lĩnh vực phải là chữ" }))], { error: (issue) => (issue.input === undefined ? "thiếu lĩnh vực (linh_vuc)" : "linh_vuc là một lĩnh vực hoặc một danh sách, ví dụ [Sở hữu trí tuệ]") })
+        .transform((value, ctx) => {
+          const names = (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter(Boolean);
+          if (!names.length) ctx.addIssue({ code: "custom", message: "lĩnh vực (linh_vuc) đang để trống" });
+          return [...new Set(names.map((v) => term(settings.fields, "lĩnh vực", v, ctx)))];
+        }),
+      co_quan_ban_hanh: text({ key: "co_quan_ban_hanh", label: "cơ quan ban hành (co_quan_ban_hanh)" }).transform((v, ctx) => term(settings.issuers, "cơ quan ban hành", v, ctx)),
+      nguoi_ky: optionalText({ key: "nguoi_ky", label: "người ký (nguoi_ky)" }),
+      ngay_ban_hanh: dayField("ngày ban hành (ngay_ban_hanh)"),
+      ngay_hieu_luc: dayField("ngày có hiệu lực (ngay_hieu_luc)").optional(),
+      ngay_het_hieu_luc: dayField("ngày hết hiệu lực (ngay_het_hieu_luc)").optional(),
+      trich_yeu: text({ key: "trich_yeu", label: "trích yếu (trich_yeu)" }),
+      thay_the: numberList("thay thế (thay_the)"),
+      sua_doi: numberList("sửa đổi (sua_doi)"),
+      bo_sung: numberList("bổ sung (bo_sung)"),
+      tep: attachmentField,
+      lien_ket: z
+        .string({ error: "liên kết (lien_ket) phải là địa chỉ https://…" })
+        .trim()
+        .refine((value) => {
+          try {
+            const url = new URL(value);
+            return url.protocol === "https:" && settings.linkHosts.some((h) => url.hostname === h || url.hostname.endsWith(`.${h}`));
+          } catch {
+            return false;
+          }
+        }, `liên kết (lien_ket) phải là địa chỉ https:// trên cơ sở dữ liệu văn bản: ${settings.linkHosts.join(", ")}`)
+        .optional(),
+    })
+    .superRefine((data, ctx) => {
+      const day = (dt: DateTime) => dt.toFormat("dd/MM/yyyy");
+      if (data.ngay_hieu_luc && data.ngay_hieu_luc < data.ngay_ban_hanh) {
+        ctx.addIssue({ code: "custom", path: ["ngay_hieu_luc"], message: `ngày có hiệu lực ${day(data.ngay_hieu_luc)} trước ngày ban hành ${day(data.ngay_ban_hanh)}; kiểm tra lại hai ngày` });
+      }
+      const effective = data.ngay_hieu_luc ?? data.ngay_ban_hanh;
+      if (data.ngay_het_hieu_luc && data.ngay_het_hieu_luc <= effective) {
+        ctx.addIssue({ code: "custom", path: ["ngay_het_hieu_luc"], message: `ngày hết hiệu lực ${day(data.ngay_het_hieu_luc)} không sau ngày có hiệu lực ${day(effective)}` });
+      }
+    });
+}
+
+export type DocumentData = z.output<ReturnType<typeof documentSchema>>;
 export type ArticleData = z.output<ReturnType<typeof articleSchema>>;
 export type PageData = z.output<typeof pageSchema>;
 export type ScheduleData = z.output<typeof scheduleSchema>;
@@ -233,4 +353,23 @@ export const ARTICLE_FIELDS = [
   { field: "draft", required: false, example: "true", help: "Bản nháp: chỉ hiện khi xem thử, không đăng." },
   { field: "slug", required: false, example: "hoi-nghi-so-ket-2020", help: "Địa chỉ bài viết; giữ nguyên địa chỉ khi sửa tiêu đề." },
   { field: "aliases", required: false, example: "[/tin-tuc/12345.html]", help: "Địa chỉ cũ của bài trên cổng cũ, tự chuyển hướng về bài mới." },
+  { field: "van_ban", required: false, example: '["15/2025/QĐ-UBND"]', help: "Số ký hiệu các văn bản bài viết nhắc tới, có trong thư viện văn bản; hiện thành liên kết cuối bài." },
+] as const;
+
+/** A document's fields, for the editors' guide and the scaffold. */
+export const DOCUMENT_FIELDS = [
+  { field: "so_ky_hieu", required: true, example: '"15/2025/QĐ-UBND"', help: "Số ký hiệu, đúng như trên văn bản; là địa chỉ trang văn bản." },
+  { field: "loai", required: true, example: "Quyết định", help: "Loại văn bản, trong danh sách của site.config.ts." },
+  { field: "linh_vuc", required: true, example: "[Quản lý nhiệm vụ khoa học và công nghệ]", help: "Một hoặc nhiều lĩnh vực, trong danh sách của site.config.ts." },
+  { field: "co_quan_ban_hanh", required: true, example: "Ủy ban nhân dân tỉnh", help: "Cơ quan ban hành, tên đầy đủ hoặc viết tắt trong danh sách (UBND tỉnh)." },
+  { field: "nguoi_ky", required: false, example: "Trần Quốc Bảo", help: "Người ký." },
+  { field: "ngay_ban_hanh", required: true, example: "14/03/2025", help: "Ngày ban hành (ngày/tháng/năm)." },
+  { field: "ngay_hieu_luc", required: false, example: "25/03/2025", help: "Ngày có hiệu lực; bỏ trống nếu có hiệu lực từ ngày ký." },
+  { field: "ngay_het_hieu_luc", required: false, example: "01/01/2026", help: "Ngày đầu tiên văn bản không còn hiệu lực; văn bản bị thay thế tự hết hiệu lực khi văn bản thay thế có hiệu lực." },
+  { field: "trich_yeu", required: true, example: '"Sửa đổi, bổ sung một số điều của Quy định…"', help: "Trích yếu nội dung, như trên văn bản." },
+  { field: "thay_the", required: false, example: '["28/2023/QĐ-UBND"]', help: "Số ký hiệu các văn bản mà văn bản này thay thế." },
+  { field: "sua_doi", required: false, example: '["28/2023/QĐ-UBND"]', help: "Số ký hiệu các văn bản được văn bản này sửa đổi." },
+  { field: "bo_sung", required: false, example: '["28/2023/QĐ-UBND"]', help: "Số ký hiệu các văn bản được văn bản này bổ sung." },
+  { field: "tep", required: true, example: "[15-2025-qd-ubnd.pdf]", help: "Tệp đính kèm đặt cùng thư mục (PDF, DOC, DOCX, XLS, XLSX, ODT, ODS; tối đa 20 MB); kèm tên hiển thị: - duong_dan: … / ten: …" },
+  { field: "lien_ket", required: false, example: "https://vbpl.vn/…", help: "Liên kết tới văn bản trên Cơ sở dữ liệu quốc gia về văn bản pháp luật." },
 ] as const;

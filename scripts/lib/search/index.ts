@@ -1,5 +1,5 @@
 /**
- * The Pagefind index of the built site: article pages only, language vi. Filters (category, year, month), the
+ * The Pagefind index of the built site: article and document pages, language vi. Filters (category, year, month), the
  * sort key (date) and meta come from each article's <head> (layouts/partials/search-meta.njk).
  *
  * Pagefind's indexing is the longest part of a large build, so it starts first and runs beside the rest: a child
@@ -26,7 +26,7 @@ export const SEARCH_INDEX_CONFIG: PagefindServiceConfig = {
 };
 
 export interface SearchIndexResult {
-  /** Pages indexed: the articles. */
+  /** Pages indexed: the articles and the documents. */
   pages: number;
   /** The folder written: <siteDir>/pagefind. */
   outputPath: string;

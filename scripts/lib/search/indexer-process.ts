@@ -7,7 +7,8 @@ import { site } from "../../../site.config.ts";
 import { DateTime } from "luxon";
 import { FOLDERS, isPublished, listMarkdown, readArticle } from "../content/load.ts";
 import { NUNJUCKS_OPTIONS } from "../site/filters.ts";
-import { articleSchema } from "../content/schema.ts";
+import { articleSchema, documentSchema } from "../content/schema.ts";
+import { loadDocuments } from "../content/documents.ts";
 import { SEARCH_INDEX_CONFIG, toSearchRecord, type IndexerReply, type IndexerRequest, type SearchIndexResult } from "./index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("../../../layouts", import.meta.url));
@@ -42,6 +43,16 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
       inFlight.add(added);
       pages++;
       // Waiting here also lets this event loop deliver the queued pages to Pagefind.
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+    // Documents have their own filters (kind=van-ban…) and the number's spellings as hidden text.
+    for (const document of loadDocuments(content, documentSchema(site.documents), now)) {
+      const added = index.addHTMLFile({ url: document.url, content: env.render("search-record-document.njk", { document }) }).then((r) => {
+        failures.push(...r.errors.map((e) => `${document.url}: ${e}`));
+        inFlight.delete(added);
+      });
+      inFlight.add(added);
+      pages++;
       if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);

@@ -42,7 +42,7 @@ export function createPreview(contentDir: string): Preview {
 
   const load = () => {
     const now = buildClock();
-    const content = loadContent(contentDir, { categories: site.categories, now, includeUnpublished: true, cache });
+    const content = loadContent(contentDir, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache });
     const newsroom = createNewsroom(content, site, now);
     const errors = content.problems.filter((p) => p.severity === "error").map(formatProblem);
     return { newsroom, pages: previewPages(newsroom), errors };

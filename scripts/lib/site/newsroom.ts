@@ -2,7 +2,8 @@
 import { DateTime } from "luxon";
 import type { Article, Content, Page, ScheduleEntry } from "../content/load.ts";
 import { VIETNAM, formatDate, weekStart, weekdayName } from "../content/dates.ts";
-import type { Category, SiteSettings } from "./settings.ts";
+import { DOCUMENTS_URL, STATUSES, type OfficialDocument } from "../content/documents.ts";
+import type { Category, DocumentTerm, SiteSettings } from "./settings.ts";
 
 export interface CategorySummary extends Category {
   url: string;
@@ -11,13 +12,13 @@ export interface CategorySummary extends Category {
   latest: Article[];
 }
 
-export interface ListingPage {
+export interface ListingPage<T = Article> {
   /** Heading of the listing: a category's name, or "tháng 6/2020" after "Lưu trữ". */
   title: string;
   url: string;
   pageNumber: number;
   pageCount: number;
-  items: Article[];
+  items: T[];
   previousUrl?: string;
   nextUrl?: string;
   category?: CategorySummary;
@@ -59,6 +60,28 @@ export interface ArticleLinks {
   related: Article[];
 }
 
+/** One choice of a filter on /van-ban/: its value in the address and the index, its name, how many documents. */
+export interface FilterOption {
+  value: string;
+  name: string;
+  count: number;
+}
+
+export interface DocumentFilters {
+  types: FilterOption[];
+  fields: FilterOption[];
+  issuers: FilterOption[];
+  years: FilterOption[];
+  statuses: FilterOption[];
+}
+
+export interface Citation {
+  title: string;
+  url: string;
+  dayText: string;
+  iso: string;
+}
+
 const WIDGET_SIZE = 5;
 const RELATED_SIZE = 5;
 
@@ -79,6 +102,11 @@ export class Newsroom {
   readonly scheduleWeeks: ScheduleWeek[];
   readonly currentWeek: ScheduleWeek;
   readonly buildTime: DateTime;
+  /** The documents library, newest first by ngày ban hành. */
+  readonly documents: OfficialDocument[];
+  readonly documentPages: ListingPage<OfficialDocument>[];
+  readonly documentFilters: DocumentFilters;
+  private readonly citations = new Map<string, Citation[]>();
   private readonly links = new Map<string, ArticleLinks>();
   private readonly byCategory: Map<string, Article[]>;
 
@@ -132,6 +160,17 @@ export class Newsroom {
       [...months].flatMap(([month, list]) => paginate(list, site.pageSize, monthUrl(year, month), `tháng ${month}/${year}`)),
     );
 
+    this.documents = content.documents;
+    this.documentPages = paginate(this.documents, site.pageSize, DOCUMENTS_URL, "Văn bản");
+    this.documentFilters = documentFilters(this.documents, site);
+    // Only published articles cite: a document page never links to a draft.
+    for (const article of this.articles) {
+      for (const doc of article.documents) {
+        const list = this.citations.get(doc.url) ?? this.citations.set(doc.url, []).get(doc.url)!;
+        list.push({ title: article.title, url: article.url, dayText: article.dayText, iso: article.iso });
+      }
+    }
+
     this.scheduleWeeks = buildWeeks(content.schedule, this.buildTime);
     this.currentWeek = this.scheduleWeeks.find((w) => w.current)!;
   }
@@ -139,6 +178,11 @@ export class Newsroom {
   /** The newest articles of a category, for its feed. */
   feedOf(category: Category, size = 20): Article[] {
     return (this.byCategory.get(category.slug) ?? []).slice(0, size);
+  }
+
+  /** Published articles citing a document, newest first. */
+  citationsOf(doc: OfficialDocument): Citation[] {
+    return this.citations.get(doc.url) ?? [];
   }
 
   /** Previous, next and related articles of one article page. */
@@ -152,7 +196,7 @@ function monthUrl(year: number, month: number): string {
 }
 
 /** Pages of `size` items: the first at baseUrl, then baseUrl + "trang-2/". */
-export function paginate(items: Article[], size: number, baseUrl: string, title: string): ListingPage[] {
+export function paginate<T>(items: T[], size: number, baseUrl: string, title: string): ListingPage<T>[] {
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const urlOf = (n: number) => (n === 1 ? baseUrl : `${baseUrl}trang-${n}/`);
   return Array.from({ length: pageCount }, (_, i) => ({
@@ -164,6 +208,20 @@ export function paginate(items: Article[], size: number, baseUrl: string, title:
     previousUrl: i > 0 ? urlOf(i) : undefined,
     nextUrl: i + 1 < pageCount ? urlOf(i + 2) : undefined,
   }));
+}
+
+/** The choices of each filter of /van-ban/, in the settings' order, with counts; only those some document has. */
+function documentFilters(documents: OfficialDocument[], site: SiteSettings): DocumentFilters {
+  const count = (terms: readonly DocumentTerm[], of: (d: OfficialDocument) => DocumentTerm[]): FilterOption[] =>
+    terms.map((t) => ({ value: t.slug, name: t.name, count: documents.filter((d) => of(d).some((x) => x.slug === t.slug)).length })).filter((o) => o.count > 0);
+  const years = [...new Set(documents.map((d) => d.year))].sort((a, b) => b - a);
+  return {
+    types: count(site.documents.types, (d) => [d.type]),
+    fields: count(site.documents.fields, (d) => d.fields),
+    issuers: count(site.documents.issuers, (d) => [d.issuer]),
+    years: years.map((y) => ({ value: String(y), name: String(y), count: documents.filter((d) => d.year === y).length })),
+    statuses: STATUSES.map((s) => ({ value: s.slug, name: s.name, count: documents.filter((d) => d.status === s.slug).length })),
+  };
 }
 
 /** Up to `count` items around index `at` (older first), excluding it. */

@@ -40,6 +40,8 @@ export function newsroomPlugin(eleventyConfig: UserConfig, { site, newsroom, con
   const assets = fingerprintAssets(ASSETS);
   for (const { source, url } of assets.values()) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
   eleventyConfig.addPassthroughCopy({ [path.join(contentDir, FOLDERS.images)]: "images" });
+  // Each attachment at its document's address, under a tone-less name (/van-ban/15-2025-qd-ubnd/15-2025-qd-ubnd.pdf).
+  for (const doc of newsroom.documents) for (const a of doc.attachments) eleventyConfig.addPassthroughCopy({ [a.source]: a.url.slice(1) });
 
   for (const [name, filter] of Object.entries(templateFilters(site, assets))) eleventyConfig.addFilter(name, filter);
 }

@@ -55,6 +55,28 @@ export function widgetLabels(site: Pick<SiteSettings, "widgets">): WidgetLabels 
   return { ...DEFAULT_WIDGET_LABELS, ...site.widgets };
 }
 
+/** An entry of a documents list (loại, lĩnh vực, cơ quan ban hành): editors write its name, short name or slug. */
+export interface DocumentTerm {
+  /** As readers see it: "Quyết định", "Ủy ban nhân dân tỉnh". */
+  name: string;
+  /** URL and filter value, ASCII without tones. */
+  slug: string;
+  /** Another name editors use for it: "UBND tỉnh". */
+  short?: string;
+}
+
+/** The documents library (văn bản): its closed lists, which are also the list page's filters. */
+export interface DocumentSettings {
+  /** Loại văn bản. */
+  types: DocumentTerm[];
+  /** Lĩnh vực. */
+  fields: DocumentTerm[];
+  /** Cơ quan ban hành. */
+  issuers: DocumentTerm[];
+  /** Hosts a document's `lien_ket` may point to (the national legal-documents databases), https only. */
+  linkHosts: string[];
+}
+
 export interface SiteSettings {
   name: string;
   shortName: string;
@@ -74,7 +96,8 @@ export interface SiteSettings {
   /** Block headings; any left out keep the old portal's (DEFAULT_WIDGET_LABELS). */
   widgets?: Partial<WidgetLabels>;
   counter: CounterSettings;
-  /** Articles per category or archive page. */
+  documents: DocumentSettings;
+  /** Articles per category or archive page, documents per page of the library. */
   pageSize: number;
   /** IANA zone every date is read and shown in. */
   timeZone: string;
