@@ -29,7 +29,7 @@ export interface Attachment {
   /** The file in content/. */
   source: string;
   url: string;
-  /** Shown as the link's text: the editor's label, or the file name. */
+  /** Shown as the link's text: the editor's label, or the document's title. */
   label: string;
   /** "PDF", "DOCX"… */
   typeLabel: string;
@@ -119,7 +119,7 @@ export function readDocument(file: string, schema: Schema, problems: Problem[]):
   const attachments: Attachment[] = [];
   const taken = new Set<string>();
   for (const entry of data.tep) {
-    const attachment = readAttachment(file, entry, url, lines.tep ?? 1, problems);
+    const attachment = readAttachment(file, { ...entry, label: entry.label ?? `${data.loai.name} số ${data.so_ky_hieu}` }, url, lines.tep ?? 1, problems);
     if (!attachment) continue;
     if (taken.has(attachment.url)) {
       problems.push({ file, line: lines.tep ?? 1, field: "tep", message: `hai tệp đính kèm cùng tên ${path.posix.basename(attachment.url)}; đổi tên một tệp`, severity: "error" });
