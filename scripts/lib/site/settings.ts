@@ -63,6 +63,8 @@ export interface DocumentTerm {
   slug: string;
   /** Another name editors use for it: "UBND tỉnh". */
   short?: string;
+  /** Its abbreviation inside numbers ("QĐ" in 15/2025/QĐ-UBND, "UBND"): lets the scaffold fill loại and cơ quan. */
+  code?: string;
 }
 
 /** The documents library (văn bản): its closed lists, which are also the list page's filters. */
