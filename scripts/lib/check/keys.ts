@@ -41,6 +41,21 @@ const VIETNAMESE_KEYS: Record<string, string> = {
   dia_diem: "location",
   chu_tri: "chair",
   thanh_phan: "attendees",
+  // Documents (content/van-ban/).
+  so_hieu: "so_ky_hieu",
+  ky_hieu: "so_ky_hieu",
+  so_van_ban: "so_ky_hieu",
+  loai_van_ban: "loai",
+  co_quan: "co_quan_ban_hanh",
+  noi_ban_hanh: "co_quan_ban_hanh",
+  ngay_ky: "ngay_ban_hanh",
+  ngay_co_hieu_luc: "ngay_hieu_luc",
+  hieu_luc: "ngay_hieu_luc",
+  het_hieu_luc: "ngay_het_hieu_luc",
+  tep_dinh_kem: "tep",
+  dinh_kem: "tep",
+  file: "tep",
+  van_ban_lien_quan: "van_ban",
 };
 
 const normalise = (key: string) => foldTones(key).replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
