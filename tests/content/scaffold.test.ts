@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { checkContent } from "../../scripts/lib/check/index.ts";
 import { parseFrontMatter } from "../../scripts/lib/content/front-matter.ts";
-import { ARTICLE_FIELDS } from "../../scripts/lib/content/schema.ts";
+import { ARTICLE_FIELDS, DOCUMENT_FIELDS } from "../../scripts/lib/content/schema.ts";
 
 const run = promisify(execFile);
 // 23:30 UTC is already the next day in Vietnam.
@@ -55,5 +55,26 @@ describe("npm run new", () => {
     const content = await mkdtemp(path.join(tmpdir(), "new-"));
     const { stdout } = await run("npx", ["tsx", "scripts/new.ts", "--content", content, "--category", "Sở hữu trí tuệ", "Đăng ký nhãn hiệu"], { env });
     expect(parseFrontMatter(await readFile(stdout.trim(), "utf8")).data.category).toBe("so-huu-tri-tue");
+  });
+
+  it("scaffolds a document from its number; the checker then names what is left to fill in", async () => {
+    const content = await mkdtemp(path.join(tmpdir(), "new-"));
+    const { stdout } = await run("npx", ["tsx", "scripts/new.ts", "--content", content, "--van-ban", "7/2027/QĐ-UBND"], { env });
+    const file = path.join(content, "van-ban", "2027", "7-2027-qd-ubnd.md");
+    expect(stdout.trim()).toBe(file);
+    const source = await readFile(file, "utf8");
+    for (const { help } of DOCUMENT_FIELDS) expect(source).toContain(`# ${help}`);
+    expect(parseFrontMatter(source).data).toMatchObject({ so_ky_hieu: "7/2027/QĐ-UBND", loai: "Quyết định", co_quan_ban_hanh: "Ủy ban nhân dân tỉnh", ngay_ban_hanh: "01/01/2027", tep: ["7-2027-qd-ubnd.pdf"] });
+    const report = checkContent({ content, paths: [file], now: DateTime.fromISO(env.TOASOAN_NOW) });
+    expect(report.problems.map((p) => p.field)).toEqual(["linh_vuc", "trich_yeu"]);
+    const again = await newArticle(content, "--van-ban", "7/2027/QĐ-UBND");
+    expect("code" in again && again.stderr).toMatch(/Đã có văn bản .*7-2027-qd-ubnd\.md; không ghi đè/);
+  });
+
+  it("refuses a malformed document number", async () => {
+    const content = await mkdtemp(path.join(tmpdir(), "new-"));
+    const result = await newArticle(content, "--van-ban", "QĐ-UBND");
+    expect("code" in result && result.code).toBe(1);
+    expect(result.stderr).toContain('Số ký hiệu "QĐ-UBND" không đúng dạng');
   });
 });
