@@ -28,17 +28,36 @@ export function searchOf(state, page) {
   return `?${p}`;
 }
 
+/** Words of a number or a query, tone-less, đ as d: "QĐ-UBND 15" → ["qd", "ubnd", "15"]. */
+export function numberParts(text) {
+  return (text ?? "").normalize("NFD").replace(/\p{M}+/gu, "").replace(/[đĐ]/g, "d").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Whether a query names this number or part of it: every word of the query is a word of the number, or all run together. */
+export function matchesNumber(query, number) {
+  const q = numberParts(query);
+  const n = numberParts(number);
+  return q.length > 0 && (q.every((part) => n.includes(part)) || q.join("") === n.join(""));
+}
+
+// Results whose number the query names come first; Pagefind ranks words, not numbers. Only the best few are read.
+const NUMBER_RERANK = 20;
+
 export const isFiltered = (state) => Boolean(state.q) || FILTERS.some((key) => state[key]);
 
 /**
- * Every matching document: newest first without a query, by relevance with one (the number's own page first).
+ * Every matching document: newest first without a query, by relevance with one, documents whose number the
+ * query names first.
  * Exported for the tests, which run it in Node on the same index.
  */
 export async function findDocuments(pf, state) {
   const filters = { kind: "van-ban" };
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
-  const response = state.q ? await pf.search(state.q, { filters }) : await pf.search(null, { filters, sort: { date: "desc" } });
-  return response.results;
+  if (!state.q) return (await pf.search(null, { filters, sort: { date: "desc" } })).results;
+  const results = (await pf.search(state.q, { filters })).results;
+  const head = results.slice(0, NUMBER_RERANK);
+  const numbers = await Promise.all(head.map(async (r) => matchesNumber(state.q, (await r.data()).meta?.number)));
+  return [...head.filter((_, i) => numbers[i]), ...head.filter((_, i) => !numbers[i]), ...results.slice(NUMBER_RERANK)];
 }
 
 const form = typeof document === "undefined" ? null : document.getElementById("doc-form");
