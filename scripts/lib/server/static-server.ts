@@ -17,6 +17,7 @@ import { site } from "../../../site.config.ts";
 import { createVisitsHandler } from "../../../netlify/edge-functions/lib/visits-handler.ts";
 import { sqlVisitStore, type VisitStore } from "../../../netlify/edge-functions/lib/visit-store.ts";
 import { securityHeaders } from "./headers.ts";
+import { fileType } from "../content/attachments.ts";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 export const migrationsDir = path.join(repoRoot, "netlify", "database", "migrations");
@@ -67,6 +68,9 @@ export function createSiteListener(dir: string, visits: FetchHandler): http.Requ
         setHeaders(res, pathname) {
           const longLived = pathname.startsWith("/pagefind/") || hashedAsset.test(pathname);
           res.setHeader("Cache-Control", longLived ? immutable : "no-cache");
+          // sirv's type table lacks the Office formats: documents' attachments take theirs from our allowlist.
+          const attachment = pathname.startsWith("/van-ban/") ? fileType(pathname) : undefined;
+          if (attachment) res.setHeader("Content-Type", attachment.mime);
         },
       })
     : undefined;
