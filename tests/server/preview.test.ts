@@ -66,3 +66,26 @@ describe("npm run dev: the on-demand preview", () => {
     expect(html).toContain("Không tìm thấy trang");
   });
 });
+
+describe("npm run dev: documents", () => {
+  let content: string;
+  let server: SiteServer;
+
+  beforeAll(async () => {
+    content = path.join(await mkdtemp(path.join(tmpdir(), "toa-soan-preview-docs-")), "content");
+    await cp(path.resolve("tests/fixtures/documents"), content, { recursive: true });
+    server = await listen(createPreviewListener(content));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(path.dirname(content), { recursive: true, force: true });
+  });
+
+  it("shows a document's page and serves its attachments with their type", async () => {
+    const page = await fetch(`${server.url}/van-ban/28-2023-qd-ubnd/`);
+    expect(await page.text()).toContain("<h1>Quyết định số 28/2023/QĐ-UBND</h1>");
+    const docx = await fetch(`${server.url}/van-ban/28-2023-qd-ubnd/phu-luc-28.docx`);
+    expect(docx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(Buffer.from(await docx.arrayBuffer())).toEqual(await readFile(path.join(content, "van-ban", "2023", "Phu luc 28.docx")));
+  });
+});

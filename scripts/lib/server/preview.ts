@@ -29,6 +29,8 @@ export interface Preview {
   /** The fingerprinted asset URLs the pages link to, with their source files. */
   assets: AssetMap;
   render(url: string): { status: number; html: string };
+  /** A document's attachment published at this address: its source file and type. */
+  attachment(url: string): { source: string; mime: string } | undefined;
   /** Re-reads changed content on the next render. */
   invalidate(): void;
 }
@@ -52,6 +54,11 @@ export function createPreview(contentDir: string): Preview {
     assets,
     invalidate() {
       state = undefined;
+    },
+    attachment(url: string) {
+      state ??= load();
+      for (const doc of state.newsroom.documents) for (const a of doc.attachments) if (a.url === url) return { source: a.source, mime: a.mime };
+      return undefined;
     },
     render(url: string) {
       state ??= load();
@@ -84,6 +91,12 @@ export function createPreviewListener(contentDir: string, preview = createPrevie
     if (file && existsSync(file)) {
       res.setHeader("Content-Type", TYPES[path.extname(file)] ?? "application/octet-stream");
       createReadStream(file).pipe(res);
+      return;
+    }
+    const attachment = url.startsWith("/van-ban/") ? preview.attachment(url) : undefined;
+    if (attachment && existsSync(attachment.source)) {
+      res.setHeader("Content-Type", attachment.mime);
+      createReadStream(attachment.source).pipe(res);
       return;
     }
     try {
