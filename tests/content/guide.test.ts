@@ -4,7 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { site } from "../../site.config.ts";
-import { ARTICLE_FIELDS, articleSchema, pageSchema, scheduleSchema } from "../../scripts/lib/content/schema.ts";
+import { ARTICLE_FIELDS, articleSchema, DOCUMENT_FIELDS, documentSchema, pageSchema, scheduleSchema } from "../../scripts/lib/content/schema.ts";
 import { checkContent, TITLE_MAX } from "../../scripts/lib/check/index.ts";
 import { FrontMatterError, parseFrontMatter } from "../../scripts/lib/content/front-matter.ts";
 
@@ -16,6 +16,9 @@ function codeBlocks(lang: string): string[] {
     .filter((m) => m[2] === lang)
     .map((m) => m[3]!.split("\n").map((line) => line.slice(m[1]!.length)).join("\n"));
 }
+
+/** The guide's own section on documents, whatever its number. */
+const documentsSection = () => guide.slice(guide.search(/^## \d+\. Văn bản \(thư viện văn bản\)$/m));
 
 describe("docs/huong-dan-bien-tap.md", () => {
   it("has a row for every article field, with the schema's example and help", () => {
@@ -69,5 +72,23 @@ describe("docs/huong-dan-bien-tap.md", () => {
     for (const line of titles(right)) expect(parseFrontMatter(`---\n${line}\n---\n`).data.title).toMatch(/^Hội thảo .Chuyển đổi số/);
     expect(titles(wrong)).toHaveLength(1);
     expect(() => parseFrontMatter(`---\n${titles(wrong)[0]}\n---\n`)).toThrow(FrontMatterError);
+  });
+
+  it("has a row for every document field, with the schema's example and help, in its own section", () => {
+    const section = documentsSection();
+    for (const { field, example, help, required } of DOCUMENT_FIELDS) {
+      expect(section).toContain(`| \`${field}\` | ${required ? "có" : "không"} | \`${field}: ${example}\` | ${help} |`);
+    }
+    expect(DOCUMENT_FIELDS.map((f) => f.field).sort()).toEqual(Object.keys(documentSchema(site.documents).shape).sort());
+  });
+
+  it("explains each checker message about documents", () => {
+    const section = documentsSection();
+    for (const words of [
+      "thiếu số ký hiệu", "không đúng dạng", "loại văn bản", "không tìm thấy tệp đính kèm", "quá giới hạn 20 MB", "không phải tệp PDF thật",
+      "không thuộc loại được đăng", "trước ngày ban hành", "không có văn bản số", "trùng với văn bản", "lien_ket", "không được văn bản nào khai báo",
+    ]) {
+      expect(section, words).toContain(words);
+    }
   });
 });
