@@ -141,7 +141,7 @@ function start(form) {
     li.className = "document-item";
     const heading = document.createElement("h3");
     heading.className = "document-item-title";
-    const a = link(data.url, data.meta.title ?? data.url, "");
+    const a = link(data.url, data.meta.heading ?? data.meta.title ?? data.url, "");
     a.removeAttribute("rel");
     heading.append(a);
     const summary = document.createElement("p");

@@ -75,7 +75,7 @@ describe("searching documents by trích yếu, with or without tones and đ", ()
   it("shows the trích yếu and status in each result's meta", async () => {
     const [first] = await script.findDocuments(pf, { q: "sua doi bo sung" });
     const data = await first!.data();
-    expect(data.meta).toMatchObject({ title: "Quyết định số 15/2025/QĐ-UBND", number: "15/2025/QĐ-UBND", date: "14/03/2025", status: "con-hieu-luc", issuer: "Ủy ban nhân dân tỉnh" });
+    expect(data.meta).toMatchObject({ heading: "Quyết định số 15/2025/QĐ-UBND", title: `Quyết định số 15/2025/QĐ-UBND: ${data.meta.summary}`, number: "15/2025/QĐ-UBND", date: "14/03/2025", status: "con-hieu-luc", issuer: "Ủy ban nhân dân tỉnh" });
   });
 });
 

@@ -93,6 +93,8 @@ export interface OfficialDocument {
   attachments: Attachment[];
   /** The spellings of the number readers type, indexed as hidden text. */
   spellings: string[];
+  /** The trích yếu without tones and đ, indexed as hidden text when it differs from Pagefind's own folding. */
+  foldedSummary?: string;
   /** Numbers as the editor wrote them, per relation. */
   references: Record<RelationKind, string[]>;
   relations: { kind: RelationKind; label: string; documents: DocumentRef[] }[];
@@ -153,8 +155,9 @@ export function readDocument(file: string, schema: Schema, problems: Problem[]):
     link: data.lien_ket,
     html: renderBody(parsed.body).html,
     attachments,
+    spellings: numberSpellings(data.so_ky_hieu),
     // Pagefind folds tone marks but not đ: the trích yếu's đ-less spelling is indexed too (see searchFold).
-    spellings: [...numberSpellings(data.so_ky_hieu), ...(/[đĐ]/.test(data.trich_yeu) ? [searchFold(data.trich_yeu)] : [])],
+    foldedSummary: /[đĐ]/.test(data.trich_yeu) ? searchFold(data.trich_yeu) : undefined,
     references: { thay_the: data.thay_the ?? [], sua_doi: data.sua_doi ?? [], bo_sung: data.bo_sung ?? [] },
     relations: [],
     lines,
