@@ -14,9 +14,10 @@ export function fixedUrls(): string[] {
   return routes.flatMap((r) => (typeof r.url === "string" ? [r.url] : []));
 }
 
-/** Addresses of a published site: every page of every route. */
+/** Addresses of a published site: every page of every route, and the documents' attachments. */
 export function siteUrls(published: Content, site: SiteSettings, now: DateTime): Set<string> {
-  return new Set(pagesOf(createNewsroom(published, site, now)).map((p) => p.url));
+  const attachments = published.documents.flatMap((d) => d.attachments.map((a) => a.url));
+  return new Set([...pagesOf(createNewsroom(published, site, now)).map((p) => p.url), ...attachments]);
 }
 
 /** The path a link points to on this site, or undefined for another site, mail, phone or an in-page anchor. */
