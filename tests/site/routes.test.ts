@@ -45,7 +45,7 @@ describe("the route table", () => {
 
     it("lists exactly the pages the build writes", async () => {
       const now = DateTime.fromISO(NOW, { setZone: true });
-      const content = publishedOnly(loadContent(built.content, { categories: settings.categories, now, includeUnpublished: true }), now);
+      const content = publishedOnly(loadContent(built.content, { categories: settings.categories, documents: settings.documents, now, includeUnpublished: true }), now);
       const listed = pagesOf(createNewsroom(content, settings, now)).map((p) => p.url);
       expect(new Set(listed).size).toBe(listed.length);
       expect([...listed].sort()).toEqual((await writtenUrls(built.out)).sort());
