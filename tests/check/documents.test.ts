@@ -41,6 +41,7 @@ const CASES: [string, Record<string, string | undefined>, number, string, "error
   ["trung-so-1.md", { so_ky_hieu: '"20/2024/QĐ-UBND"' }, 2, "so_ky_hieu", "error", /số ký hiệu 20\/2024\/QĐ-UBND trùng với văn bản .*trung-so-2\.md/],
   ["trung-so-2.md", { so_ky_hieu: '"20/2024/qd-ubnd"' }, 2, "so_ky_hieu", "error", /số ký hiệu 20\/2024\/qd-ubnd trùng với văn bản .*trung-so-1\.md/],
   ["khoa-la.md", { so_ky_hieu: '"21/2024/QĐ-UBND"', so_hieu: '"21"' }, 9, "so_hieu", "warning", /khóa "so_hieu" không có trong mẫu.*có phải "so_ky_hieu"\?/],
+  ["loai-lech-so.md", { so_ky_hieu: '"23/CT-UBND"', loai: "Quyết định" }, 3, "loai", "warning", /loại văn bản là Quyết định nhưng số ký hiệu 23\/CT-UBND ghi CT \(Chỉ thị\)/],
   ["lien-ket-la.md", { so_ky_hieu: '"22/2024/QĐ-UBND"', lien_ket: "http://vbpl.vn.example.com/x" }, 9, "lien_ket", "error", /liên kết \(lien_ket\) phải là địa chỉ https:\/\/ trên cơ sở dữ liệu văn bản: vbpl\.vn/],
 ];
 

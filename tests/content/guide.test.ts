@@ -86,7 +86,7 @@ describe("docs/huong-dan-bien-tap.md", () => {
     const section = documentsSection();
     for (const words of [
       "thiếu số ký hiệu", "không đúng dạng", "loại văn bản", "không tìm thấy tệp đính kèm", "quá giới hạn 20 MB", "không phải tệp PDF thật",
-      "không thuộc loại được đăng", "trước ngày ban hành", "không có văn bản số", "trùng với văn bản", "lien_ket", "không được văn bản nào khai báo",
+      "không thuộc loại được đăng", "trước ngày ban hành", "không có văn bản số", "trùng với văn bản", "lien_ket", "không được văn bản nào khai báo", "nhưng số ký hiệu",
     ]) {
       expect(section, words).toContain(words);
     }

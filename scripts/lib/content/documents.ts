@@ -107,7 +107,7 @@ export interface OfficialDocument {
 type Schema = ReturnType<typeof documentSchema>;
 
 /** One document file, validated, its attachments checked; relations and status come later (linkDocuments). */
-export function readDocument(file: string, schema: Schema, problems: Problem[]): { item?: OfficialDocument; parsed?: ReturnType<typeof readValidated>["parsed"] } {
+export function readDocument(file: string, schema: Schema, problems: Problem[], types: readonly DocumentTerm[] = []): { item?: OfficialDocument; parsed?: ReturnType<typeof readValidated>["parsed"] } {
   const { data, parsed } = readValidated(file, schema, problems);
   if (!data || !parsed) return { parsed };
   const lines = Object.fromEntries(Object.keys(parsed.data).map((k) => [k, parsed.lineOf(k)]));
@@ -115,6 +115,10 @@ export function readDocument(file: string, schema: Schema, problems: Problem[]):
   const written = numberYear(data.so_ky_hieu);
   if (written !== undefined && written !== year) {
     problems.push({ file, line: lines.ngay_ban_hanh ?? 1, field: "ngay_ban_hanh", message: `ngày ban hành năm ${year} nhưng số ký hiệu ${data.so_ky_hieu} ghi năm ${written}; kiểm tra lại`, severity: "warning" });
+  }
+  const coded = typeInNumber(data.so_ky_hieu, types);
+  if (coded && coded.slug !== data.loai.slug) {
+    problems.push({ file, line: lines.loai ?? 1, field: "loai", message: `loại văn bản là ${data.loai.name} nhưng số ký hiệu ${data.so_ky_hieu} ghi ${coded.code} (${coded.name}); kiểm tra lại loại hoặc số`, severity: "warning" });
   }
   const slug = documentSlug(data.so_ky_hieu, year);
   const url = `${DOCUMENTS_URL}${slug}/`;
@@ -165,11 +169,19 @@ export function readDocument(file: string, schema: Schema, problems: Problem[]):
   return { item, parsed };
 }
 
+/** The type a number's abbreviation names ("CT" in 05/CT-UBND), if it names one. */
+export function typeInNumber(number: string, types: readonly DocumentTerm[]): DocumentTerm | undefined {
+  const first = number.replace(/^\d+[a-zA-Z]?(?:\/\d{4})?[/-]/, "").split(/[-/]/)[0] ?? "";
+  const code = foldTones(first);
+  return types.find((t) => t.code !== undefined && foldTones(t.code) === code);
+}
+
 /** The search's folding of Vietnamese (tones dropped, đ → d); the one place to point at a shared folding module. */
 export const searchFold = (text: string): string => foldTones(text);
 
 /** Every document of a content folder, related and with its status on `now`'s day; problems dropped (the check reports them). */
 export function loadDocuments(contentDir: string, schema: Schema, now: DateTime): OfficialDocument[] {
+  // Problems are the check's to report: this reader (the search indexer) drops them.
   const documents = listMarkdown(path.join(contentDir, "van-ban")).flatMap((file) => readDocument(file, schema, []).item ?? []);
   linkDocuments(documents, [], now, []);
   return documents;

@@ -230,7 +230,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   });
 
   const documentRules = documentSchema(options.documents);
-  const documents = collect(FOLDERS.documents, "document", (file, found) => readDocument(file, documentRules, found));
+  const documents = collect(FOLDERS.documents, "document", (file, found) => readDocument(file, documentRules, found, options.documents.types));
   // Relations, status and citations span files: never cached, recomputed on every load with this clock.
   linkDocuments(documents, articles, options.now, problems);
 
