@@ -2,15 +2,25 @@
 import type { SiteSettings } from "./scripts/lib/site/settings.ts";
 
 export const site = {
+  // Identity: README.md, "Trước khi xuất bản", lists these in the order to set them. The sample's province is fictional.
   name: "Sở Khoa học và Công nghệ",
   shortName: "Sở KH&CN",
-  authority: "Ủy ban nhân dân tỉnh",
+  province: { kind: "tỉnh", name: "Minh Sơn" },
+  governingBody: "Ủy ban nhân dân tỉnh Minh Sơn",
+  logo: "/assets/img/logo.svg",
   url: "https://sokhcn.netlify.app",
-  description: "Cổng thông tin điện tử Sở Khoa học và Công nghệ: tin hoạt động, văn bản, lịch công tác.",
-  address: "Số 15 đường Lê Lợi, phường Trung tâm, tỉnh",
+  description: "Cổng thông tin điện tử Sở Khoa học và Công nghệ tỉnh Minh Sơn: tin hoạt động, văn bản, thủ tục hành chính, lịch công tác.",
+  address: "Số 15 đường Lê Lợi, phường Minh Khai, tỉnh Minh Sơn",
   phone: "0232 3822 615",
   email: "sokhcn@example.gov.vn",
-  responsible: "Chịu trách nhiệm chính: Giám đốc Sở Khoa học và Công nghệ",
+  responsible: "Chịu trách nhiệm chính: ông Hoàng Bá Nam, Giám đốc Sở Khoa học và Công nghệ",
+  republication: "Ghi rõ nguồn “Cổng thông tin điện tử Sở Khoa học và Công nghệ tỉnh Minh Sơn” khi phát hành lại thông tin từ website này.",
+  english: {
+    name: "Minh Son Department of Science and Technology",
+    governingBody: "Minh Son Provincial People's Committee",
+    address: "15 Le Loi Street, Minh Khai Ward, Minh Son Province, Viet Nam",
+    description: "Official website of the Minh Son Department of Science and Technology: functions, organisation, leadership and contacts.",
+  },
   categories: [
     { name: "Hoạt động KH&CN", slug: "hoat-dong-khcn", order: 1, description: "Tin hoạt động của Sở và các địa phương." },
     { name: "Tiêu chuẩn - Đo lường - Chất lượng", slug: "tieu-chuan-do-luong-chat-luong", order: 2 },
@@ -23,8 +33,9 @@ export const site = {
   menu: [
     { label: "Trang chủ", url: "/" },
     { label: "Giới thiệu", url: "/gioi-thieu/" },
-    { label: "Hoạt động KH&CN", url: "/hoat-dong-khcn/" },
+    { label: "Chuyên mục", categories: true },
     { label: "Văn bản", url: "/van-ban/" },
+    { label: "Thủ tục hành chính", url: "/thu-tuc-hanh-chinh/" },
     { label: "Lịch công tác", url: "/lich-cong-tac/" },
     { label: "Lưu trữ", url: "/luu-tru/" },
     { label: "Tìm kiếm", url: "/tim-kiem/" },

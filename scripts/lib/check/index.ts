@@ -3,17 +3,19 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
-import { duplicateAddressMessage, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
+import { DATA_FILES, dataField, duplicateAddressMessage, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
 import type { ParsedFile } from "../content/front-matter.ts";
 import { contentSecurityPolicy } from "../server/headers.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
-import { articleSchema, documentSchema, pageSchema, scheduleSchema } from "../content/schema.ts";
+import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema } from "../content/schema.ts";
+import { identityProblems, SETTINGS_FILE, settingLine } from "../site/identity.ts";
+import { PROCEDURES_URL } from "../site/newsroom.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { slugify } from "../content/slug.ts";
 import { scanBody, type Finding } from "./body.ts";
 import { ALLOWED_EMBEDS, findEmbed } from "./embeds.ts";
 import { distance as editDistance } from "fastest-levenshtein";
-import { suggestKey } from "./keys.ts";
+import { suggestKey, unknownDataKeys } from "./keys.ts";
 import { fixedUrls, internalPath, RESERVED_PREFIXES, siteUrls } from "./site-urls.ts";
 
 /** Titles longer than this read badly on phones and get cut in search results. */
@@ -79,24 +81,29 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     problems.push({ ...problem, line });
   }
 
+  // The department's settings: an unfinished identity stops the build like a content error.
+  for (const { setting, message } of identityProblems(site)) add(SETTINGS_FILE, settingLine(setting), setting, message);
+
   const urls = siteUrls(publishedOnly(loaded, now), site, now);
-  const unpublished = new Set([...loaded.articles, ...loaded.pages].filter((item) => item.draft || ("scheduled" in item && item.scheduled)).map((i) => i.url));
-  const valid = new Map<string, { url: string; aliases: string[] }>([...loaded.articles, ...loaded.pages].map((item) => [item.file, item]));
+  checkMenu(site, urls, add);
+  const allPages = [...loaded.pages, ...loaded.englishPages];
+  const unpublished = new Set([...loaded.articles, ...allPages].filter((item) => item.draft || ("scheduled" in item && item.scheduled)).map((i) => i.url));
+  const valid = new Map<string, { url: string; aliases: string[] }>([...loaded.articles, ...allPages].map((item) => [item.file, item]));
   for (const info of files) info.url = valid.get(info.file)?.url ?? fallbackUrl(info);
   // A broken file's own errors are reported; links to it must not add noise.
   const pending = new Set(files.filter((f) => !valid.has(f.file) && f.url).map((f) => f.url!));
 
   const byName = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
   // The loader's own order: articles, then pages, each by file name.
-  checkFirstOfDuplicates([...[...loaded.articles].sort(byName), ...[...loaded.pages].sort(byName)], byFile, add);
+  checkFirstOfDuplicates([...[...loaded.articles].sort(byName), ...[...loaded.pages].sort(byName), ...[...loaded.englishPages].sort(byName)], byFile, add);
   checkPageAddresses(files, site, add);
-  const aliases = checkAliases([...loaded.articles, ...loaded.pages], urls, byFile, add);
+  const aliases = checkAliases([...loaded.articles, ...allPages], urls, byFile, add);
 
   const pathProblems: Problem[] = [];
   const scope = resolveScope(dir, options.paths ?? [], (file, line, field, message) => pathProblems.push({ file, line, field, message, severity: "error" }));
   const inScope = (file: string) => scope.length === 0 || scope.some((p) => isInside(p, file));
   const checked = files.filter((f) => inScope(f.file));
-  const fileCount = loaded.files.filter((f) => inScope(f.file)).length;
+  const fileCount = [...loaded.files, ...loaded.dataFiles].filter((f) => inScope(f.file)).length;
   const scheduledByFile = new Map(loaded.articles.filter((a) => a.scheduled).map((a) => [a.file, a]));
   const context: BodyContext = { dir, site, urls, unpublished, pending, aliases, add };
 
@@ -121,6 +128,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     }
     for (const finding of scanBody(parsed.body, parsed.bodyLine)) checkFinding(finding, file, pageUrl, context);
   }
+  for (const source of loaded.dataFiles) if (inScope(source.file)) checkDataFile(source, context);
   checkStrayFiles(dir, inScope, add, new Set(loaded.documents.flatMap((d) => d.attachments.map((a) => path.resolve(a.source)))));
 
   const reported = [...pathProblems, ...problems.filter((p) => inScope(p.file))]
@@ -179,19 +187,55 @@ const FOLDER_KINDS: [string, Kind][] = [
   [FOLDERS.pages, "page"],
   [FOLDERS.schedule, "schedule"],
   [FOLDERS.documents, "document"],
+  [FOLDERS.english, "english"],
 ];
+
+const DATA_SCHEMAS = new Map<string, typeof organisationSchema | typeof proceduresSchema>([
+  [DATA_FILES.organisation, organisationSchema],
+  [DATA_FILES.procedures, proceduresSchema],
+]);
+
+/** What the schema lets through of a data file: keys it does not know, and photos that are not there. */
+function checkDataFile({ file, parsed }: Content["dataFiles"][number], context: BodyContext): void {
+  const schema = DATA_SCHEMAS.get(path.basename(file));
+  if (!parsed || !schema) return;
+  for (const { path: at, key, known } of unknownDataKeys(schema, parsed.data)) {
+    const suggestion = suggestKey(key, known);
+    const hint = suggestion ? `; có phải "${suggestion}"?` : `; các khóa dùng được ở đây: ${known.join(", ")}`;
+    context.add(file, parsed.lineOf([...at, key]), dataField([...at, key]), `khóa "${key}" không có trong mẫu nên bị bỏ qua${hint}`, "warning");
+  }
+  const leaders = (parsed.data as { leaders?: unknown } | null)?.leaders;
+  if (!Array.isArray(leaders)) return;
+  leaders.forEach((leader: unknown, i) => {
+    const photo = (leader as { photo?: unknown } | null)?.photo;
+    if (typeof photo !== "string" || !photo.trim().startsWith("/images/")) return;
+    const message = imageProblem(photo, "/gioi-thieu/lanh-dao/", context);
+    if (message) context.add(file, parsed.lineOf(["leaders", i, "photo"]), dataField(["leaders", i, "photo"]), message);
+  });
+}
+
+/** Every link of the menu in site.config.ts leads to a page the build publishes. */
+function checkMenu(site: SiteSettings, urls: Set<string>, add: Add): void {
+  for (const item of site.menu) {
+    if (!("url" in item)) continue;
+    const target = internalPath(item.url, "/", site.url);
+    if (target === undefined || urls.has(target)) continue;
+    const missing = target === PROCEDURES_URL ? ` (chưa có tệp content/${FOLDERS.data}/${DATA_FILES.procedures})` : "";
+    add(SETTINGS_FILE, settingLine("menu"), "menu", `mục "${item.label}" của menu dẫn tới ${target} nhưng trang này không có${missing}; thêm trang hoặc bỏ mục khỏi menu`, "warning");
+  }
+}
 
 /** Every Markdown file whose front matter can be read (the loader reports the others). */
 function fallbackUrl({ file, kind, parsed }: FileInfo): string | undefined {
   if (kind === "schedule" || kind === "document") return undefined;
   const raw = parsed.data.slug;
   const slug = typeof raw === "string" && raw.trim() ? raw.trim() : slugify(path.basename(file, ".md"));
-  return kind === "article" ? `/tin-tuc/${slug}/` : `/${slug}/`;
+  return kind === "article" ? `/tin-tuc/${slug}/` : kind === "english" ? englishUrl(slug) : `/${slug}/`;
 }
 
 function knownKeys(kind: Kind, site: SiteSettings): string[] {
   if (kind === "document") return Object.keys(documentSchema(site.documents).shape);
-  const shape = kind === "article" ? articleSchema(site.categories).shape : kind === "page" ? pageSchema.shape : scheduleSchema.shape;
+  const shape = kind === "article" ? articleSchema(site.categories).shape : kind === "page" || kind === "english" ? pageSchema.shape : scheduleSchema.shape;
   return Object.keys(shape);
 }
 
@@ -379,6 +423,18 @@ function isInside(parent: string, file: string): boolean {
 
 /** Files an editor put in a content folder that the build ignores (a .docx, a .markdown…). */
 function checkStrayFiles(dir: string, inScope: (file: string) => boolean, add: Add, attachments: Set<string>): void {
+  const known: string[] = Object.values(DATA_FILES);
+  let data: string[] = [];
+  try {
+    data = readdirSync(path.join(dir, FOLDERS.data));
+  } catch {
+    // No data folder: its pages are simply not published.
+  }
+  for (const name of data) {
+    const file = path.join(dir, FOLDERS.data, name);
+    if (known.includes(name) || name.startsWith(".") || !inScope(file)) continue;
+    add(file, 1, "tệp", `tệp không được dùng; thư mục ${FOLDERS.data}/ chỉ đọc các tệp: ${known.join(", ")}`, "warning");
+  }
   for (const [folder] of FOLDER_KINDS) {
     let entries: string[];
     try {

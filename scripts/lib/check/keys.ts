@@ -1,5 +1,6 @@
 /** Front-matter keys the schema does not know, with the key the editor probably meant. */
 import { distance as editDistance } from "fastest-levenshtein";
+import { z } from "zod";
 import { foldTones } from "../content/slug.ts";
 
 // What editors write when they think in Vietnamese, folded and joined with "_".
@@ -56,6 +57,25 @@ const VIETNAMESE_KEYS: Record<string, string> = {
   dinh_kem: "tep",
   file: "tep",
   van_ban_lien_quan: "van_ban",
+  // content/du-lieu/
+  ho_ten: "name",
+  ten: "name",
+  chuc_vu: "position",
+  dien_thoai: "phone",
+  so_dien_thoai: "phone",
+  sdt: "phone",
+  thu_dien_tu: "email",
+  dia_chi: "address",
+  nhiem_vu: "duties",
+  phu_trach: "duties",
+  nguoi_dung_dau: "head",
+  anh_chan_dung: "photo",
+  ma: "code",
+  ma_thu_tuc: "code",
+  lien_ket: "url",
+  link: "url",
+  linh_vuc: "fields",
+  thu_tuc: "procedures",
 };
 
 const normalise = (key: string) => foldTones(key).replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
@@ -75,4 +95,27 @@ export function suggestKey(unknown: string, known: readonly string[]): string | 
     if (!best || distance < best.distance) best = { key: candidate, distance };
   }
   return best && best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
+}
+
+export interface UnknownKey {
+  /** Path of the map that holds the key: ["departments", 1]. */
+  path: PropertyKey[];
+  key: string;
+  known: string[];
+}
+
+/** Keys of a YAML data file that its schema does not know, at any depth. */
+export function unknownDataKeys(schema: z.ZodType, value: unknown, path: PropertyKey[] = []): UnknownKey[] {
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner instanceof z.ZodObject && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const shape = inner.shape as Record<string, z.ZodType>;
+    const known = Object.keys(shape);
+    return Object.entries(value).flatMap(([key, child]) =>
+      key in shape ? unknownDataKeys(shape[key]!, child, [...path, key]) : [{ path, key, known }],
+    );
+  }
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    return value.flatMap((item, i) => unknownDataKeys(inner.element as z.ZodType, item, [...path, i]));
+  }
+  return [];
 }

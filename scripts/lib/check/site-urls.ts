@@ -2,12 +2,12 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Content } from "../content/load.ts";
-import { createNewsroom } from "../site/newsroom.ts";
+import { createNewsroom, PROCEDURES_URL } from "../site/newsroom.ts";
 import { pagesOf, routes } from "../site/routes.ts";
 import type { SiteSettings } from "../site/settings.ts";
 
 /** Top-level folders that belong to the machinery, never to an editor's page. */
-export const RESERVED_PREFIXES = ["/tin-tuc/", "/van-ban/", "/images/", "/assets/", "/pagefind/", "/api/"];
+export const RESERVED_PREFIXES = ["/tin-tuc/", "/van-ban/", "/images/", "/assets/", "/pagefind/", "/api/", "/en/", PROCEDURES_URL];
 
 /** Addresses of the route table's fixed pages (/, /tim-kiem/, /feed.xml…). */
 export function fixedUrls(): string[] {

@@ -1,18 +1,25 @@
 /** Reads the content folder: articles, static pages and work-schedule entries, each validated by its schema. */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
+import { DataFileError, parseDataFile, type ParsedDataFile } from "./data-file.ts";
 import { FRONT_MATTER_FIELD, FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderBody, truncateWords } from "./markdown.ts";
-import { articleSchema, documentSchema, pageSchema, scheduleSchema, type ScheduleData } from "./schema.ts";
+import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema, type OrganisationData, type ProceduresData, type ScheduleData } from "./schema.ts";
 import type { Category, DocumentSettings } from "../site/settings.ts";
 import { linkDocuments, readDocument, type DocumentRef, type OfficialDocument } from "./documents.ts";
 import { slugify } from "./slug.ts";
 
 /** Folders of content/, as editors see them. */
-export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images", documents: "van-ban" } as const;
+export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images", documents: "van-ban", data: "du-lieu", english: "en" } as const;
+
+/** The structured data files of content/du-lieu/. */
+export const DATA_FILES = { organisation: "to-chuc.yaml", procedures: "thu-tuc-hanh-chinh.yaml" } as const;
+
+/** content/en/about.md is the English home page, /en/; every other English page is /en/<slug>/. */
+export const ENGLISH_HOME = "about";
 
 export interface Problem {
   /** Path relative to the current directory, as editors type it. */
@@ -77,7 +84,7 @@ export interface ScheduleEntry extends Omit<ScheduleData, "date"> {
   day: string;
 }
 
-export type ContentKind = "article" | "page" | "schedule" | "document";
+export type ContentKind = "article" | "page" | "schedule" | "document" | "english";
 
 /** One Markdown file as read: its front matter and body when they could be read (the checker looks further). */
 export interface SourceFile {
@@ -92,9 +99,23 @@ export interface Content {
   schedule: ScheduleEntry[];
   /** The documents library, newest first by ngày ban hành, relations and status resolved. */
   documents: OfficialDocument[];
+  /** Pages of content/en/, published under /en/. */
+  englishPages: Page[];
+  /** content/du-lieu/to-chuc.yaml, when present and valid. */
+  organisation?: OrganisationData;
+  /** content/du-lieu/thu-tuc-hanh-chinh.yaml, when present and valid. */
+  procedures?: ProceduresData;
   problems: Problem[];
-  /** Every file read, valid or not, in folder then name order. */
+  /** Every Markdown file read, valid or not, in folder then name order. */
   files: SourceFile[];
+  /** The data files read from content/du-lieu/, as read (the checker looks further). */
+  dataFiles: DataSource[];
+}
+
+/** One YAML data file as read, when it could be parsed. */
+export interface DataSource {
+  file: string;
+  parsed?: ParsedDataFile;
 }
 
 export interface LoadOptions {
@@ -207,14 +228,14 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   // The clock moves between loads of a cached article: "scheduled" is never cached.
   for (const article of articles) article.scheduled = article.date > options.now;
 
-  const pages = collect(FOLDERS.pages, "page", (file, found) => {
+  const readPage = (file: string, found: Problem[], urlOf: (slug: string) => string) => {
     const read = readValidated(file, pageSchema, found);
     if (!read.data || !read.parsed) return { parsed: read.parsed };
     const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
     const page: Page = {
       file,
       slug,
-      url: `/${slug}/`,
+      url: urlOf(slug),
       title: read.data.title,
       summary: read.data.summary,
       draft: read.data.draft ?? false,
@@ -222,7 +243,9 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
       html: renderBody(read.parsed.body).html,
     };
     return { item: page, parsed: read.parsed };
-  });
+  };
+  const pages = collect(FOLDERS.pages, "page", (file, found) => readPage(file, found, (slug) => `/${slug}/`));
+  const englishPages = collect(FOLDERS.english, "english", (file, found) => readPage(file, found, englishUrl));
 
   const schedule = collect<ScheduleEntry>(FOLDERS.schedule, "schedule", (file, found) => {
     const read = readValidated(file, scheduleSchema, found);
@@ -234,12 +257,28 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
   // Relations, status and citations span files: never cached, recomputed on every load with this clock.
   linkDocuments(documents, articles, options.now, problems);
 
-  checkDuplicateUrls(articles, pages, problems);
+  const dataFiles: DataSource[] = [];
+  const readData = <S extends z.ZodType>(name: string, schema: S): z.output<S> | undefined => {
+    const file = path.join(dir, FOLDERS.data, name);
+    if (!existsSync(file)) return undefined;
+    const result = readCached(file, cache, (found) => ({ item: readDataFile(file, schema, found) }));
+    problems.push(...result.problems);
+    dataFiles.push({ file, parsed: result.item?.parsed });
+    return result.item?.data;
+  };
+  const organisation = readData(DATA_FILES.organisation, organisationSchema);
+  const procedures = readData(DATA_FILES.procedures, proceduresSchema);
+
+  checkDuplicateUrls([...articles, ...pages, ...englishPages], problems);
   const published = (item: { draft: boolean; date?: DateTime }) => isPublished(item, options.now, options.includeUnpublished);
   return {
     // Newest first; ties keep file order so builds are reproducible.
     articles: articles.filter(published).sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.file.localeCompare(b.file)),
     pages: pages.filter(published),
+    englishPages: englishPages.filter(published),
+    organisation,
+    procedures,
+    dataFiles,
     schedule: schedule.sort(
       (a, b) => a.day.localeCompare(b.day) || (a.session === b.session ? 0 : a.session === "sáng" ? -1 : 1) || (a.time ?? "").localeCompare(b.time ?? ""),
     ),
@@ -252,7 +291,35 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
 /** What a production build publishes of content loaded with its unpublished items: no drafts, nothing scheduled. */
 export function publishedOnly(content: Content, now: DateTime): Content {
   const published = (item: { draft: boolean; date?: DateTime }) => isPublished(item, now, false);
-  return { ...content, articles: content.articles.filter(published), pages: content.pages.filter(published) };
+  return { ...content, articles: content.articles.filter(published), pages: content.pages.filter(published), englishPages: content.englishPages.filter(published) };
+}
+
+/** Address of an English page: /en/ for about.md, /en/<slug>/ for the others. */
+export function englishUrl(slug: string): string {
+  return slug === ENGLISH_HOME ? "/en/" : `/en/${slug}/`;
+}
+
+/** One YAML data file, validated; problems name the entry ("departments[2].phone", counted from 1) and its line. */
+export function readDataFile<S extends z.ZodType>(file: string, schema: S, problems: Problem[]): { data?: z.output<S>; parsed?: ParsedDataFile } {
+  let parsed: ParsedDataFile;
+  try {
+    parsed = parseDataFile(readFileSync(file, "utf8"));
+  } catch (error) {
+    const line = error instanceof DataFileError ? error.line : 1;
+    problems.push({ file, line, field: "YAML", message: error instanceof Error ? error.message : String(error), severity: "error" });
+    return {};
+  }
+  const result = schema.safeParse(parsed.data ?? {});
+  if (result.success) return { data: result.data, parsed };
+  for (const issue of result.error.issues) {
+    problems.push({ file, line: parsed.lineOf(issue.path), field: dataField(issue.path) || "tệp", message: issue.message, severity: "error" });
+  }
+  return { parsed };
+}
+
+/** ["departments", 1, "phone"] → "departments[2].phone": editors count list entries from 1. */
+export function dataField(path: readonly PropertyKey[]): string {
+  return path.map((key) => (typeof key === "number" ? `[${key + 1}]` : `.${String(key)}`)).join("").replace(/^\./, "");
 }
 
 /** Parses and validates one file, recording its problems; `data` is missing when the file cannot be used. */
@@ -275,9 +342,9 @@ export function readValidated<S extends z.ZodType>(file: string, schema: S, prob
   return { parsed };
 }
 
-function checkDuplicateUrls(articles: Article[], pages: Page[], problems: Problem[]): void {
+function checkDuplicateUrls(items: (Article | Page)[], problems: Problem[]): void {
   const seen = new Map<string, Article | Page>();
-  for (const item of [...articles, ...pages]) {
+  for (const item of items) {
     const first = seen.get(item.url);
     if (first) {
       problems.push({ file: item.file, line: 1, field: "slug", message: duplicateAddressMessage(item, first), severity: "error" });

@@ -373,3 +373,121 @@ export const DOCUMENT_FIELDS = [
   { field: "tep", required: true, example: "[15-2025-qd-ubnd.pdf]", help: "Tệp đính kèm đặt cùng thư mục (PDF, DOC, DOCX, XLS, XLSX, ODT, ODS; tối đa 20 MB); kèm tên hiển thị: - duong_dan: … / ten: …" },
   { field: "lien_ket", required: false, example: "https://vbpl.vn/…", help: "Liên kết tới văn bản trên Cơ sở dữ liệu quốc gia về văn bản pháp luật." },
 ] as const;
+
+// Structured data of content/du-lieu/ (YAML read with the failsafe schema: every value arrives as text,
+// so "0232 3822 615" and a procedure code "2.000720" keep their leading and trailing zeros).
+
+/** A field of a data file: "họ tên" and key "name" give the label "họ tên (name)". */
+const dataKey = (key: string, words: string, example: string): Field => ({ key, label: `${words} (${key})`, example });
+
+const phoneField = (field: Field) =>
+  text(field).refine((value) => /^\+?[\d\s.()-]+$/.test(value) && value.replace(/\D/g, "").length >= 8 && value.replace(/\D/g, "").length <= 12, {
+    message: `${field.label} viết bằng chữ số, có thể cách nhau bằng dấu cách, ví dụ ${field.key}: 0232 3822 615`,
+  });
+
+const emailField = (field: Field) =>
+  text(field).refine((value) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), { message: `${field.label} không đúng dạng ten@ten-mien.gov.vn` });
+
+const photoField = z
+  .string({ error: "ảnh (photo) phải là chữ" })
+  .trim()
+  .regex(/^\/images\/[^\s]+\.(jpe?g|png|webp|svg)$/i, "ảnh (photo) là tệp trong content/images/, viết dạng photo: /images/lanh-dao/ho-ten.jpg")
+  .optional();
+
+/** An address on a public-service portal: https and a .gov.vn host only, so no entry can send readers elsewhere. */
+const portalUrlField = z
+  .string({ error: "liên kết (url) phải là chữ" })
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "https:" && (url.hostname === "gov.vn" || url.hostname.endsWith(".gov.vn")) && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, "liên kết (url) phải bắt đầu bằng https:// và thuộc tên miền .gov.vn (Cổng Dịch vụ công quốc gia hoặc của tỉnh)")
+  .optional();
+
+const PERSON = {
+  name: dataKey("name", "họ tên", "Hoàng Bá Nam"),
+  position: dataKey("position", "chức vụ", "Giám đốc Sở"),
+  positionEn: dataKey("position_en", "chức vụ bằng tiếng Anh", "Director"),
+  phone: dataKey("phone", "số điện thoại", "0232 3822 600"),
+  email: dataKey("email", "thư điện tử", "giamdoc.skhcn@minhson.gov.vn"),
+};
+
+const leaderSchema = z.object({
+  name: text(PERSON.name),
+  position: text(PERSON.position),
+  position_en: text(PERSON.positionEn),
+  duties: optionalText(dataKey("duties", "lĩnh vực phụ trách", "Phụ trách chung.")),
+  duties_en: optionalText(dataKey("duties_en", "lĩnh vực phụ trách bằng tiếng Anh", "General management.")),
+  phone: phoneField(PERSON.phone),
+  email: emailField(PERSON.email),
+  photo: photoField,
+});
+
+const spokespersonSchema = z.object(
+  {
+    name: text(PERSON.name),
+    position: text(PERSON.position),
+    position_en: text(PERSON.positionEn),
+    phone: phoneField(PERSON.phone),
+    email: emailField(PERSON.email),
+  },
+  { error: (issue) => (issue.input === undefined ? "thiếu người phát ngôn (spokesperson)" : "người phát ngôn (spokesperson) gồm các dòng name, position, position_en, phone, email") },
+);
+
+const unitSchema = z.object({
+  name: text(dataKey("name", "tên đơn vị", "Văn phòng Sở")),
+  name_en: text(dataKey("name_en", "tên đơn vị bằng tiếng Anh", "Office of the Department")),
+  head: text(dataKey("head", "họ tên người đứng đầu", "Nguyễn Thị Thu Hà")),
+  head_title: text(dataKey("head_title", "chức vụ người đứng đầu", "Chánh Văn phòng")),
+  head_title_en: text(dataKey("head_title_en", "chức vụ người đứng đầu bằng tiếng Anh", "Chief of Office")),
+  duties: optionalText(dataKey("duties", "nhiệm vụ chính", "Tổng hợp, hành chính.")),
+  duties_en: optionalText(dataKey("duties_en", "nhiệm vụ chính bằng tiếng Anh", "General affairs, administration.")),
+  address: optionalText(dataKey("address", "địa chỉ", "Số 8 đường Trần Hưng Đạo, phường Minh Khai, tỉnh Minh Sơn")),
+  address_en: optionalText(dataKey("address_en", "địa chỉ bằng tiếng Anh", "8 Tran Hung Dao Street, Minh Khai Ward, Minh Son Province")),
+  phone: phoneField(PERSON.phone),
+  email: emailField(PERSON.email),
+});
+
+const listOf = <T extends z.ZodType>(item: T, field: string) =>
+  z.array(item, { error: (issue) => (issue.input === undefined ? `thiếu ${field}` : `${field} là một danh sách, mỗi mục bắt đầu bằng dấu -`) });
+
+/** content/du-lieu/to-chuc.yaml: leadership, spokesperson and units, the one place editors update contacts. */
+export const organisationSchema = z.object(
+  {
+    leaders: listOf(leaderSchema, "lãnh đạo Sở (leaders)").min(1, "cần ít nhất một lãnh đạo Sở (leaders)"),
+    spokesperson: spokespersonSchema,
+    departments: listOf(unitSchema, "văn phòng và các phòng (departments)").optional(),
+    sub_departments: listOf(unitSchema, "chi cục (sub_departments)").optional(),
+    centres: listOf(unitSchema, "trung tâm (centres)").optional(),
+  },
+  { error: "tệp phải gồm các mục leaders, spokesperson, departments, sub_departments, centres" },
+);
+
+const procedureSchema = z.object({
+  name: text(dataKey("name", "tên thủ tục", "Cấp giấy phép bưu chính")),
+  code: z.string({ error: "mã thủ tục (code) phải là chữ" }).trim().regex(/^\d\.\d{6}$/, 'mã thủ tục (code) viết dạng "1.004519"').optional(),
+  url: portalUrlField,
+});
+
+/** content/du-lieu/thu-tuc-hanh-chinh.yaml: the department's administrative procedures, by field. */
+export const proceduresSchema = z.object(
+  {
+    fields: listOf(
+      z.object({
+        name: text(dataKey("name", "tên lĩnh vực", "Bưu chính")),
+        procedures: listOf(procedureSchema, "danh sách thủ tục (procedures)").min(1, "lĩnh vực chưa có thủ tục nào (procedures)"),
+      }),
+      "danh sách lĩnh vực (fields)",
+    ).min(1, "chưa có lĩnh vực nào (fields)"),
+  },
+  { error: "tệp phải bắt đầu bằng dòng fields:" },
+);
+
+export type OrganisationData = z.output<typeof organisationSchema>;
+export type Leader = z.output<typeof leaderSchema>;
+export type Unit = z.output<typeof unitSchema>;
+export type ProceduresData = z.output<typeof proceduresSchema>;

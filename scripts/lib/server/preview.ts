@@ -13,6 +13,7 @@ import { FOLDERS, formatProblem, loadContent, type ContentCache } from "../conte
 import { fingerprintAssets } from "../site/assets.ts";
 import { buildClock } from "../site/clock.ts";
 import { NUNJUCKS_OPTIONS, templateFilters, type AssetMap } from "../site/filters.ts";
+import { identityProblems, SETTINGS_FILE, settingLine } from "../site/identity.ts";
 import { createNewsroom, type Newsroom } from "../site/newsroom.ts";
 import { ASSETS, LAYOUTS } from "../site/plugin.ts";
 import { pagesOf, type RoutedPage } from "../site/routes.ts";
@@ -46,7 +47,8 @@ export function createPreview(contentDir: string): Preview {
     const now = buildClock();
     const content = loadContent(contentDir, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache });
     const newsroom = createNewsroom(content, site, now);
-    const errors = content.problems.filter((p) => p.severity === "error").map(formatProblem);
+    const settings = identityProblems(site).map(({ setting, message }) => `${SETTINGS_FILE}:${settingLine(setting)}: ${setting}: ${message}`);
+    const errors = [...settings, ...content.problems.filter((p) => p.severity === "error").map(formatProblem)];
     return { newsroom, pages: previewPages(newsroom), errors };
   };
 

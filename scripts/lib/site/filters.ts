@@ -31,5 +31,12 @@ export function templateFilters(site: SiteSettings, assets: AssetMap): Record<st
     },
     // When a scheduled article goes live at the latest: "00:05 ngày 21/06/2020".
     latestGoLive: (dt: DateTime) => latestGoLiveText(dt),
+    tel: (phone: string) => telUrl(phone),
   };
+}
+
+/** "0232 3822 615" → "tel:+842323822615": a tappable number that also works from abroad. */
+export function telUrl(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, "");
+  return `tel:${digits.startsWith("+") ? digits : digits.startsWith("0") ? `+84${digits.slice(1)}` : digits}`;
 }

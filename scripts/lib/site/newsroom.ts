@@ -3,7 +3,58 @@ import { DateTime } from "luxon";
 import type { Article, Content, Page, ScheduleEntry } from "../content/load.ts";
 import { VIETNAM, formatDate, weekStart, weekdayName } from "../content/dates.ts";
 import { DOCUMENTS_URL, STATUSES, type OfficialDocument } from "../content/documents.ts";
+import type { OrganisationData, ProceduresData, Unit } from "../content/schema.ts";
+import { fullName } from "./identity.ts";
 import type { Category, DocumentTerm, SiteSettings } from "./settings.ts";
+
+/** The editors' pages the portal's own pages link to and pair with English pages. */
+export const ABOUT_URL = "/gioi-thieu/";
+export const CONTACT_URL = "/lien-he/";
+
+/** Pages of the about section made from content/du-lieu/to-chuc.yaml. */
+const ABOUT_PAGES = [
+  { kind: "organisation", url: "/gioi-thieu/co-cau-to-chuc/", title: "Cơ cấu tổ chức" },
+  { kind: "leadership", url: "/gioi-thieu/lanh-dao/", title: "Lãnh đạo Sở" },
+  { kind: "spokesperson", url: "/gioi-thieu/nguoi-phat-ngon/", title: "Người phát ngôn" },
+] as const;
+
+/** An English page's Vietnamese counterpart, by the English file's name: hreflang both ways and the language switch. */
+const COUNTERPARTS: Record<string, string> = { about: ABOUT_URL, organisation: ABOUT_PAGES[0].url, leadership: ABOUT_PAGES[1].url, contact: CONTACT_URL };
+/** The English menu's order: these first, other English pages after them by name. */
+const ENGLISH_ORDER = Object.keys(COUNTERPARTS);
+
+export const PROCEDURES_URL = "/thu-tuc-hanh-chinh/";
+/** The national portal's search by keyword: a procedure without its own link points at its name's results there. */
+export const NATIONAL_PORTAL_SEARCH = "https://dichvucong.gov.vn/p/home/dvc-danh-sach-dich-vu-cong.html?tu_khoa=";
+
+export interface AboutPage {
+  kind: (typeof ABOUT_PAGES)[number]["kind"];
+  url: string;
+  title: string;
+}
+
+export interface UnitGroup {
+  title: string;
+  titleEn: string;
+  units: Unit[];
+}
+
+export interface Organisation extends OrganisationData {
+  /** Office and divisions, sub-departments, centres: the non-empty groups, in that order. */
+  groups: UnitGroup[];
+}
+
+export interface ProceduresPage {
+  url: string;
+  title: string;
+  fields: { name: string; procedures: { name: string; code?: string; href: string }[] }[];
+  count: number;
+}
+
+export interface EnglishPage extends Page {
+  /** The Vietnamese page it translates, when that page is published. */
+  counterpart?: string;
+}
 
 export interface CategorySummary extends Category {
   url: string;
@@ -101,12 +152,25 @@ export class Newsroom {
   readonly archivePages: ListingPage[];
   readonly scheduleWeeks: ScheduleWeek[];
   readonly currentWeek: ScheduleWeek;
+  /** "Sở Khoa học và Công nghệ tỉnh Minh Sơn" */
+  readonly fullName: string;
+  readonly organisation?: Organisation;
+  /** Pages of the about section after the editors' /gioi-thieu/: none without content/du-lieu/to-chuc.yaml. */
+  readonly aboutPages: AboutPage[];
+  /** The about section's own menu: /gioi-thieu/ when published, then aboutPages. */
+  readonly aboutSection: { url: string; title: string }[];
+  /** The procedures page, or none without content/du-lieu/thu-tuc-hanh-chinh.yaml. */
+  readonly proceduresPages: ProceduresPage[];
+  readonly englishPages: EnglishPage[];
+  /** The editors' contact page, which lists the contacts of content/du-lieu/to-chuc.yaml too. */
+  readonly contactUrl = CONTACT_URL;
   readonly buildTime: DateTime;
   /** The documents library, newest first by ngày ban hành. */
   readonly documents: OfficialDocument[];
   readonly documentPages: ListingPage<OfficialDocument>[];
   readonly documentFilters: DocumentFilters;
   private readonly citations = new Map<string, Citation[]>();
+  private readonly english = new Map<string, string>();
   private readonly links = new Map<string, ArticleLinks>();
   private readonly byCategory: Map<string, Article[]>;
 
@@ -173,6 +237,41 @@ export class Newsroom {
 
     this.scheduleWeeks = buildWeeks(content.schedule, this.buildTime);
     this.currentWeek = this.scheduleWeeks.find((w) => w.current)!;
+
+    this.fullName = fullName(site);
+    const org = content.organisation;
+    this.organisation = org && {
+      ...org,
+      groups: [
+        { title: "Văn phòng và các phòng chuyên môn", titleEn: "Office and divisions", units: org.departments ?? [] },
+        { title: "Chi cục", titleEn: "Sub-departments", units: org.sub_departments ?? [] },
+        { title: "Đơn vị sự nghiệp", titleEn: "Public service units", units: org.centres ?? [] },
+      ].filter((g) => g.units.length > 0),
+    };
+    this.aboutPages = org ? ABOUT_PAGES.map((p) => ({ ...p })) : [];
+    const intro = this.pages.find((p) => p.url === ABOUT_URL);
+    this.aboutSection = [...(intro ? [{ url: intro.url, title: intro.title }] : []), ...this.aboutPages];
+    this.proceduresPages = content.procedures ? [proceduresPage(content.procedures)] : [];
+
+    const published = new Set([...this.pages.map((p) => p.url), ...this.aboutPages.map((p) => p.url)]);
+    const rank = (page: Page) => (ENGLISH_ORDER.includes(page.slug) ? ENGLISH_ORDER.indexOf(page.slug) : ENGLISH_ORDER.length);
+    this.englishPages = [...content.englishPages]
+      .sort((a, b) => rank(a) - rank(b) || a.slug.localeCompare(b.slug))
+      .map((page) => {
+        const counterpart = COUNTERPARTS[page.slug];
+        return published.has(counterpart ?? "") ? { ...page, counterpart } : { ...page };
+      });
+    for (const page of this.englishPages) if (page.counterpart) this.english.set(page.counterpart, page.url);
+  }
+
+  /** Address of a page of the about section, when published. */
+  aboutUrl(kind: AboutPage["kind"]): string | undefined {
+    return this.aboutPages.find((p) => p.kind === kind)?.url;
+  }
+
+  /** The English page translating a Vietnamese one, if any. */
+  englishOf(url: string): string | undefined {
+    return this.english.get(url);
   }
 
   /** The newest articles of a category, for its feed. */
@@ -189,6 +288,14 @@ export class Newsroom {
   linksOf(article: Article): ArticleLinks {
     return this.links.get(article.url) ?? { related: [] };
   }
+}
+
+function proceduresPage(data: ProceduresData): ProceduresPage {
+  const fields = data.fields.map((field) => ({
+    name: field.name,
+    procedures: field.procedures.map((p) => ({ name: p.name, code: p.code, href: p.url ?? NATIONAL_PORTAL_SEARCH + encodeURIComponent(p.name) })),
+  }));
+  return { url: PROCEDURES_URL, title: "Thủ tục hành chính", fields, count: fields.reduce((n, f) => n + f.procedures.length, 0) };
 }
 
 function monthUrl(year: number, month: number): string {

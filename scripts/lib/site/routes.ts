@@ -5,7 +5,7 @@
 import type { Newsroom } from "./newsroom.ts";
 
 /** Lists of the derived newsroom data that a paginated route publishes one page per item of. */
-type ListKey = { [K in keyof Newsroom]: Newsroom[K] extends readonly unknown[] ? K : never }[keyof Newsroom];
+type ListKey = { [K in keyof Newsroom]-?: Newsroom[K] extends readonly unknown[] ? K : never }[keyof Newsroom];
 
 export interface Route {
   /** Page type, and the virtual template's name. */
@@ -31,6 +31,11 @@ export const routes: readonly Route[] = [
   { name: "search", layout: "pages/search.njk", url: "/tim-kiem/", html: true },
   { name: "documents", layout: "pages/documents.njk", url: { list: "documentPages", alias: "listing", urlKey: "url" }, html: true },
   { name: "document", layout: "pages/document.njk", url: { list: "documents", alias: "document", urlKey: "url" }, html: true },
+  { name: "about-section", layout: "pages/about-section.njk", url: { list: "aboutPages", alias: "section", urlKey: "url" }, html: true },
+  { name: "procedures", layout: "pages/procedures.njk", url: { list: "proceduresPages", alias: "procedures", urlKey: "url" }, html: true },
+  { name: "site-map", layout: "pages/site-map.njk", url: "/so-do-trang/", html: true },
+  { name: "news-feeds", layout: "pages/news-feeds.njk", url: "/nhan-tin-moi/", html: true },
+  { name: "english", layout: "pages/english.njk", url: { list: "englishPages", alias: "doc", urlKey: "url" }, html: true },
   { name: "not-found", layout: "pages/not-found.njk", url: "/404.html", html: true },
   { name: "feed", layout: "feeds/feed.njk", url: "/feed.xml", html: false },
   { name: "category-feed", layout: "feeds/category-feed.njk", url: { list: "categories", alias: "category", urlKey: "feedUrl" }, html: false },

@@ -11,9 +11,34 @@ export interface Category {
   description?: string;
 }
 
-export interface MenuItem {
+export interface MenuLink {
   label: string;
   url: string;
+}
+
+/** The "Chuyên mục" entry: a submenu of every category, built from `categories`. */
+export interface CategoriesMenu {
+  label: string;
+  categories: true;
+}
+
+export type MenuItem = MenuLink | CategoriesMenu;
+
+/** The province or centrally governed city the department serves. */
+export interface Province {
+  kind: "tỉnh" | "thành phố";
+  /** Its name alone, without "tỉnh": "Minh Sơn". */
+  name: string;
+}
+
+/** How the English pages (/en/) name the department. */
+export interface EnglishIdentity {
+  /** "Minh Son Department of Science and Technology" */
+  name: string;
+  /** "Minh Son Provincial People's Committee" */
+  governingBody: string;
+  address: string;
+  description: string;
 }
 
 export interface LinkedWebsite {
@@ -80,10 +105,14 @@ export interface DocumentSettings {
 }
 
 export interface SiteSettings {
+  /** The department's name without its province: "Sở Khoa học và Công nghệ". */
   name: string;
   shortName: string;
-  /** Parent authority printed above the name. */
-  authority: string;
+  province: Province;
+  /** Cơ quan chủ quản, printed above the name: "Ủy ban nhân dân tỉnh Minh Sơn". */
+  governingBody: string;
+  /** The logo or emblem shown in the header, a file under assets/: "/assets/img/logo.svg". */
+  logo: string;
   /** Absolute production URL, no trailing slash. */
   url: string;
   description: string;
@@ -92,6 +121,11 @@ export interface SiteSettings {
   email: string;
   /** Editorial responsibility line of the footer. */
   responsible: string;
+  /** Licence line of the footer, when the portal has one. */
+  licence?: string;
+  /** Re-publication line of the footer: "Ghi rõ nguồn … khi phát hành lại thông tin từ website này." */
+  republication: string;
+  english: EnglishIdentity;
   categories: Category[];
   menu: MenuItem[];
   linkedWebsites: LinkedWebsite[];
