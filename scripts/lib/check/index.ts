@@ -85,7 +85,9 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
   for (const { setting, message } of identityProblems(site)) add(SETTINGS_FILE, settingLine(setting), setting, message);
 
   const urls = siteUrls(publishedOnly(loaded, now), site, now);
-  checkMenu(site, urls, add);
+  // A procedures file with errors is reported itself; the menu's link to its page is not a second problem.
+  const procedures = loaded.dataFiles.some((f) => path.basename(f.file) === DATA_FILES.procedures);
+  checkMenu(site, procedures ? new Set([...urls, PROCEDURES_URL]) : urls, add);
   const allPages = [...loaded.pages, ...loaded.englishPages];
   const unpublished = new Set([...loaded.articles, ...allPages].filter((item) => item.draft || ("scheduled" in item && item.scheduled)).map((i) => i.url));
   const valid = new Map<string, { url: string; aliases: string[] }>([...loaded.articles, ...allPages].map((item) => [item.file, item]));

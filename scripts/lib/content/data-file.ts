@@ -18,7 +18,13 @@ export function parseDataFile(source: string): ParsedDataFile {
   const lines = new LineCounter();
   const doc = parseDocument(source, { schema: "failsafe", lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
-  if (error) throw new DataFileError(dataYamlMessage(error.code), lines.linePos(Math.min(error.pos[0], source.length)).line);
+  if (error) {
+    // An unclosed quote or bracket is reported where the text ends: step back to the last written line.
+    const rows = source.split("\n");
+    let row = lines.linePos(Math.min(error.pos[0], source.length)).line - 1;
+    while (row > 0 && !rows[row]?.trim()) row--;
+    throw new DataFileError(dataYamlMessage(error.code), row + 1);
+  }
   return {
     data: doc.toJS() as unknown,
     lineOf: (path) => {

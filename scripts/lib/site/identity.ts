@@ -32,10 +32,6 @@ export interface SettingProblem {
 export function identityProblems(site: SiteSettings, assetsDir = path.join(ROOT, "assets")): SettingProblem[] {
   const problems: SettingProblem[] = [];
   const add = (setting: string, message: string) => problems.push({ setting, message });
-  const province = site.province?.name?.trim() ?? "";
-  const provinceWords = `${site.province?.kind ?? "tỉnh"} ${province}`;
-  const mentionsProvince = (value: string) => province !== "" && foldTones(value).includes(foldTones(province));
-
   /** Filled in, not a hint; false when a problem was recorded. */
   const filled = (setting: string, value: unknown, what: string, example: string): value is string => {
     if (typeof value !== "string" || value.trim() === "") {
@@ -55,14 +51,20 @@ export function identityProblems(site: SiteSettings, assetsDir = path.join(ROOT,
   if (site.province?.kind !== "tỉnh" && site.province?.kind !== "thành phố") {
     add("province.kind", 'loại đơn vị hành chính phải là "tỉnh" hoặc "thành phố"');
   }
-  if (filled("province.name", site.province?.name, "tên tỉnh (hoặc thành phố)", '"Minh Sơn"') && /^(tỉnh|thành phố)\s/iu.test(province)) {
-    add("province.name", `chỉ ghi tên, không kèm chữ "${province.split(/\s/)[0]}": ví dụ "Minh Sơn"`);
+  let province = "";
+  if (filled("province.name", site.province?.name, "tên tỉnh (hoặc thành phố)", '"Minh Sơn"')) {
+    const name = site.province.name.trim();
+    if (/^(tỉnh|thành phố)\s/iu.test(name)) add("province.name", `chỉ ghi tên, không kèm chữ "${name.split(/\s/)[0]}": ví dụ "Minh Sơn"`);
+    else province = name;
   }
+  // The other settings are compared with the province only once it is right: one mistake, one message.
+  const provinceWords = `${site.province?.kind ?? "tỉnh"} ${province || "Minh Sơn"}`;
+  const mentionsProvince = (value: string) => province === "" || foldTones(value).includes(foldTones(province));
 
   const local = (setting: string, value: unknown, what: string, example: string) => {
     if (!filled(setting, value, what, example)) return;
     if (BARE_UNIT.test(value)) add(setting, `${what} có đơn vị hành chính chưa ghi tên ("${value.trim()}"); ví dụ: ${example}`);
-    else if (province && !mentionsProvince(value)) add(setting, `${what} chưa nhắc tên ${provinceWords} ("${value.trim()}"); ví dụ: ${example}`);
+    else if (!mentionsProvince(value)) add(setting, `${what} chưa nhắc tên ${provinceWords} ("${value.trim()}"); ví dụ: ${example}`);
   };
   local("governingBody", site.governingBody, "cơ quan chủ quản", `"Ủy ban nhân dân ${provinceWords}"`);
   local("address", site.address, "địa chỉ", `"Số 15 đường Lê Lợi, phường Minh Khai, ${provinceWords}"`);
@@ -101,9 +103,9 @@ export function identityProblems(site: SiteSettings, assetsDir = path.join(ROOT,
     if (!filled(setting, value, what, example)) return;
     if (VIETNAMESE_LETTER.test(value.normalize("NFD"))) add(setting, `${what} (trang tiếng Anh) viết không dấu; ví dụ: ${example}`);
     else if (BARE_UNIT_EN.test(value)) add(setting, `${what} (trang tiếng Anh) có "Province" hoặc "Ward" chưa ghi tên ("${value.trim()}")`);
-    else if (needsProvince && province && !mentionsProvince(value)) add(setting, `${what} (trang tiếng Anh) chưa nhắc tên tỉnh ("${value.trim()}")`);
+    else if (needsProvince && !mentionsProvince(value)) add(setting, `${what} (trang tiếng Anh) chưa nhắc tên tỉnh ("${value.trim()}")`);
   };
-  const asciiProvince = foldTones(province).replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  const asciiProvince = foldTones(province || "Minh Sơn").replace(/\b\p{L}/gu, (c) => c.toUpperCase());
   english("name", "tên cơ quan bằng tiếng Anh", `"${asciiProvince} Department of Science and Technology"`, true);
   english("governingBody", "cơ quan chủ quản bằng tiếng Anh", `"${asciiProvince} Provincial People's Committee"`, true);
   english("address", "địa chỉ bằng tiếng Anh", `"15 Le Loi Street, Minh Khai Ward, ${asciiProvince} Province, Viet Nam"`, true);
