@@ -4,7 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { site } from "../../site.config.ts";
-import { ARTICLE_FIELDS, articleSchema, DOCUMENT_FIELDS, documentSchema, pageSchema, scheduleSchema } from "../../scripts/lib/content/schema.ts";
+import { ARTICLE_FIELDS, articleSchema, DOCUMENT_FIELDS, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema } from "../../scripts/lib/content/schema.ts";
 import { checkContent, TITLE_MAX } from "../../scripts/lib/check/index.ts";
 import { FrontMatterError, parseFrontMatter } from "../../scripts/lib/content/front-matter.ts";
 
@@ -30,6 +30,19 @@ describe("docs/huong-dan-bien-tap.md", () => {
 
   it("documents every page and schedule field", () => {
     for (const field of [...Object.keys(pageSchema.shape), ...Object.keys(scheduleSchema.shape)]) expect(guide).toMatch(new RegExp(`\\| \`${field}\` \\|`));
+  });
+
+  it("documents every key of the data files in content/du-lieu/", () => {
+    const keysOf = (schema: unknown): string[] => {
+      const inner = (schema as { unwrap?: () => unknown }).unwrap?.() ?? schema;
+      const shape = (inner as { shape?: Record<string, unknown> }).shape;
+      const element = (inner as { element?: unknown }).element;
+      if (shape) return Object.entries(shape).flatMap(([key, child]) => [key, ...keysOf(child)]);
+      return element ? keysOf(element) : [];
+    };
+    const keys = new Set([...keysOf(organisationSchema), ...keysOf(proceduresSchema)]);
+    expect(keys.size).toBeGreaterThan(15);
+    for (const key of keys) expect(guide, key).toMatch(new RegExp(`\\| [^|]*\`${key}\`[^|]*\\|`));
   });
 
   it("lists every category the site declares", () => {

@@ -38,6 +38,14 @@ describe("npm run dev: the on-demand preview", () => {
     expect((await fetch(server.url + css)).status).toBe(200);
   });
 
+  it("renders the portal's pages from the data files and the English folder", async () => {
+    expect((await get("/thu-tuc-hanh-chinh/")).html).toContain("<h1>Thủ tục hành chính</h1>");
+    expect((await get("/gioi-thieu/lanh-dao/")).html).toContain('<h2 class="person-name">Hoàng Bá Nam</h2>');
+    const english = await get("/en/contact/");
+    expect(english.status).toBe(200);
+    expect(english.html).toMatch(/^<!doctype html>\n<html lang="en">/);
+  });
+
   it("shows drafts and scheduled articles, marked", async () => {
     expect((await get("/tin-tuc/ban-nhap-chua-dang/")).html).toContain("Bản nháp: bài này chưa được đăng.");
     expect((await get("/tin-tuc/thong-bao-hen-gio/")).html).toContain("Hẹn giờ đăng");
