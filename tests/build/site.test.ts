@@ -82,7 +82,7 @@ describe("production build of the fixture site", () => {
     expect(new Set(feed.entry.map((e: { id: string }) => e.id)).size).toBe(20);
 
     const category = xml.parse(await site.read("/chuyen-doi-so/feed.xml")).feed;
-    expect(category.title).toBe("Chuyển đổi số - Sở Khoa học và Công nghệ");
+    expect(category.title).toBe("Chuyển đổi số - Sở Khoa học và Công nghệ tỉnh Minh Sơn");
     expect(category.entry.title).toBe("Đăng lúc nửa đêm đầu năm");
     expect(category.id).not.toBe(feed.id);
   });
