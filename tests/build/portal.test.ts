@@ -207,3 +207,32 @@ describe("the portal's pages in a production build", () => {
     }
   });
 });
+
+describe("a portal without its optional data", () => {
+  it("publishes no procedures, organisation or English pages, and links to none of them", async () => {
+    const { rm } = await import("node:fs/promises");
+    const site = await buildFixture(FIXTURE, {
+      now: NOW,
+      prepare: async (content) => {
+        await rm(path.join(content, "du-lieu"), { recursive: true });
+        await rm(path.join(content, "en"), { recursive: true });
+      },
+    });
+    try {
+      const pages = await htmlPages(site.out);
+      for (const url of ["/thu-tuc-hanh-chinh/", "/gioi-thieu/co-cau-to-chuc/", "/gioi-thieu/lanh-dao/", "/gioi-thieu/nguoi-phat-ngon/", ...ENGLISH]) {
+        expect(pages, url).not.toContain(url);
+      }
+      for (const url of ["/", "/so-do-trang/", "/gioi-thieu/", "/lien-he/"]) {
+        const links = hrefs(parseHtml(await site.read(url)));
+        expect(links.filter((l) => l === "/thu-tuc-hanh-chinh/" || l.startsWith("/gioi-thieu/co-cau") || l.startsWith("/en/")), url).toEqual([]);
+        expect(byClass(parseHtml(await site.read(url)), "lang-switch"), url).toBeUndefined();
+      }
+      // The menu keeps its other links.
+      const nav = elements(parseHtml(await site.read("/")), "nav").find((n) => n.attribs.class === "site-nav")!;
+      expect(hrefs(nav)).toEqual(["/", "/gioi-thieu/", ...settings.categories.map((c) => `/${c.slug}/`), "/lich-cong-tac/", "/luu-tru/", "/tim-kiem/", "/lien-he/"]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

@@ -102,7 +102,7 @@ describe("production build of the fixture site", () => {
     expect(week).toContain('<p class="empty">Tuần này chưa có lịch công tác.</p>');
     expect(week).toContain('href="/lich-cong-tac/2024-w23/" rel="prev"');
     const previous = (await site.read("/lich-cong-tac/2024-w23/")).split("<aside")[0]!;
-    expect(previous).toContain("<title>Lịch công tác tuần 23 (từ ngày 03/06 đến ngày 09/06/2024) | Sở Khoa học và Công nghệ</title>");
+    expect(previous).toContain("<title>Lịch công tác tuần 23 (từ ngày 03/06 đến ngày 09/06/2024) | Sở Khoa học và Công nghệ tỉnh Minh Sơn</title>");
     expect(previous).toContain("<h1>Lịch công tác tuần 23 (từ ngày 03/06 đến ngày 09/06/2024)</h1>");
     expect(previous).toContain("Họp giao ban Ban Giám đốc Sở");
     expect(previous).toContain("Thứ Hai, 03/06/2024");
@@ -115,7 +115,7 @@ describe("production build of the fixture site", () => {
     expect(await site.read("/gioi-thieu/")).toContain("<h1>Giới thiệu</h1>");
     const month = await site.read("/luu-tru/2022/03/trang-2/");
     expect(month).toContain("Thông báo số 1<");
-    expect(month).toContain("<title>Lưu trữ tháng 3/2022 (trang 2) | Sở Khoa học và Công nghệ</title>");
+    expect(month).toContain("<title>Lưu trữ tháng 3/2022 (trang 2) | Sở Khoa học và Công nghệ tỉnh Minh Sơn</title>");
     expect(month).toContain('<h1>Lưu trữ tháng 3/2022 <span class="page-number">(trang 2)</span></h1>');
     expect(await site.read("/luu-tru/")).toContain('<a href="/luu-tru/2022/03/">Tháng 3</a> (23 bài)');
     const sitemap = await site.read("/sitemap.xml");

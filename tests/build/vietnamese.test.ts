@@ -60,9 +60,11 @@ describe("the sample site's Vietnamese pages", () => {
       const { lang, parts } = readerText(await readFile(file, "utf8"));
       if (lang !== "vi") continue;
       vietnamese++;
-      for (const part of parts) expect(ENGLISH_WORD.exec(part)?.[0], `${path.relative(site.out, file)}: ${part}`).toBeUndefined();
+      // An address (a feed's, on /nhan-tin-moi/) is not interface text.
+      for (const part of parts) expect(ENGLISH_WORD.exec(part.replace(/https?:\/\/\S+/g, ""))?.[0], `${path.relative(site.out, file)}: ${part}`).toBeUndefined();
     }
-    expect(vietnamese).toBe(files.length);
+    // The English pages (/en/) are English; tests/build/portal.test.ts reads them.
+    expect(vietnamese).toBe(files.filter((f) => !path.relative(site.out, f).startsWith(`en${path.sep}`)).length);
   });
 
   it("would catch the words the issue found", () => {

@@ -75,7 +75,6 @@ describe("npm run check, rule by rule", () => {
     await cp(`${CONTENT}/images`, `${dir}/images`, { recursive: true });
     await cp(`${ARTICLES}/hop-le.md`, `${dir}/bai-viet/2020/hop-le.md`);
     await cp(`${CONTENT}/trang`, `${dir}/trang`, { recursive: true });
-    await cp(`${CONTENT}/du-lieu`, `${dir}/du-lieu`, { recursive: true });
     await writeFile(`${dir}/bai-viet/2020/nhap.md`, '---\ntitle: "Nháp"\ndate: "19/06/2020 08:02"\ncategory: thong-bao\ndraft: true\n---\n\nNháp.\n');
     await writeFile(`${dir}/bai-viet/2020/tro-toi-nhap.md`, '---\ntitle: "Trỏ tới nháp"\ndate: "19/06/2020 08:02"\ncategory: thong-bao\n---\n\nXem [bài nháp](/tin-tuc/nhap/).\n');
     await writeFile(`${dir}/trang/chuyen-doi-so.md`, '---\ntitle: "Chuyển đổi số"\n---\n\nTrang trùng chuyên mục.\n');

@@ -62,8 +62,8 @@ describe("content/du-lieu/thu-tuc-hanh-chinh.yaml", () => {
 
   it("reports broken YAML at its line", async () => {
     const problems = await problemsOf({ "thu-tuc-hanh-chinh.yaml": 'fields:\n  - name: "Bưu chính\n    procedures:\n' });
-    expect(problems).toMatchObject([{ file: "du-lieu/thu-tuc-hanh-chinh.yaml", line: 3, field: "YAML", severity: "error" }]);
-    expect(problems[0]!.message).toMatch(/YAML sai cú pháp/);
+    expect(problems).toMatchObject([{ file: "du-lieu/thu-tuc-hanh-chinh.yaml", line: 3, field: "tệp dữ liệu", severity: "error" }]);
+    expect(problems[0]!.message).toMatch(/^Tệp dữ liệu viết sai ở dòng này\. Thường gặp: thiếu dấu nháy kép đóng/);
   });
 });
 
@@ -82,9 +82,9 @@ describe("content/du-lieu/to-chuc.yaml", () => {
       t.replace('phone: "0232 3822 601"', "phone: gọi tổng đài").replace("email: chicuc@example.gov.vn", "email: chicuc").replace("    head: Ngô Thanh Tâm\n", ""),
     );
     expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
-      [13, "leaders[2].phone", 'số điện thoại (phone) viết bằng chữ số, có thể cách nhau bằng dấu cách, ví dụ "0232 3822 615"'],
+      [13, "leaders[2].phone", "số điện thoại (phone) viết bằng chữ số, có thể cách nhau bằng dấu cách, ví dụ phone: 0232 3822 615"],
       [38, "sub_departments[1].email", "thư điện tử (email) không đúng dạng ten@ten-mien.gov.vn"],
-      [40, "centres[1].head", "thiếu họ tên người đứng đầu (head)"],
+      [40, "centres[1].head", "thiếu họ tên người đứng đầu (head): thêm dòng head: Nguyễn Thị Thu Hà"],
     ]);
   });
 
@@ -103,15 +103,7 @@ describe("content/du-lieu/to-chuc.yaml", () => {
 
   it("warns about a file the site does not read", async () => {
     expect(await problemsOf({ "to-chuc.yml": "leaders: []\n", "thu-tuc-hanh-chinh.yaml": PROCEDURES })).toMatchObject([
-      { file: "du-lieu/to-chuc.yml", severity: "warning", message: expect.stringMatching(/chỉ đọc các tệp: to-chuc\.yaml, thu-tuc-hanh-chinh\.yaml/) },
+      { file: "du-lieu/to-chuc.yml", severity: "warning", message: 'tệp không được dùng; thư mục du-lieu/ chỉ đọc các tệp "to-chuc.yaml" và "thu-tuc-hanh-chinh.yaml"' },
     ]);
-  });
-});
-
-describe("the menu", () => {
-  it("warns when it links to the procedures page and there is no procedures file", async () => {
-    const problems = await problemsOf({});
-    expect(problems).toMatchObject([{ file: "site.config.ts", field: "menu", severity: "warning" }]);
-    expect(problems[0]!.message).toBe('mục "Thủ tục hành chính" của menu dẫn tới /thu-tuc-hanh-chinh/ nhưng trang này không có (chưa có tệp content/du-lieu/thu-tuc-hanh-chinh.yaml); thêm trang hoặc bỏ mục khỏi menu');
   });
 });

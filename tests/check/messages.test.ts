@@ -22,6 +22,9 @@ const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\d_-])(${ENGLISH.join("|")})(?![\\p
 const article = (lines: string, body = "Nội dung bài.") => `---\n${lines}\n---\n\n${body}\n`;
 const valid = 'title: "Bài thử"\ndate: "19/06/2020 08:02"\ncategory: thong-bao';
 
+/** content/du-lieu/to-chuc.yaml with a phone number in words, a mistyped key and no email for the spokesperson. */
+const ORGANISATION = "leaders:\n  - name: Hoàng Bá Nam\n    position: Giám đốc Sở\n    position_en: Director\n    phone: gọi tổng đài\n    email: gd@example.gov.vn\nspokesperson:\n  name: Hoàng Bá Nam\n  position: Giám đốc Sở\n  position_en: Director\n  phone: 0232 3822 600\n  emal: gd@example.gov.vn\n";
+
 // Every kind of problem the checker can report, one file (or more) each: [what, files, field, message].
 const KINDS: [string, Record<string, string>, string, RegExp][] = [
   // Front matter that YAML cannot read.
@@ -89,6 +92,12 @@ const KINDS: [string, Record<string, string>, string, RegExp][] = [
   ["khung nhúng chưa được phép hiện", { "bai-viet/2020/c19.md": article(valid, '<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>') }, "nội dung", /báo bộ phận kỹ thuật/],
   ["định dạng dán từ Word", { "bai-viet/2020/c20.md": article(valid, '<span style="color:red">Chữ đỏ</span>') }, "nội dung", /sẽ không hiện trên trang.*in đậm viết \*\*chữ\*\*/],
   ["tệp không phải .md", { "bai-viet/2020/ban-thao.docx": "PK" }, "tệp", /tệp không phải \.md/],
+  // The data files of content/du-lieu/.
+  ["dữ liệu: số điện thoại sai", { "du-lieu/to-chuc.yaml": ORGANISATION }, "leaders[1].phone", /viết bằng chữ số/],
+  ["dữ liệu: khóa gõ sai", { "du-lieu/to-chuc.yaml": ORGANISATION }, "spokesperson.emal", /có phải "email"/],
+  ["dữ liệu: thiếu mục", { "du-lieu/to-chuc.yaml": ORGANISATION }, "spokesperson.email", /thêm dòng email:/],
+  ["dữ liệu: liên kết thủ tục ngoài .gov.vn", { "du-lieu/thu-tuc-hanh-chinh.yaml": "fields:\n  - name: Bưu chính\n    procedures:\n      - name: Cấp giấy phép\n        url: https://example.com/\n" }, "fields[1].procedures[1].url", /thuộc tên miền \.gov\.vn/],
+  ["dữ liệu: tệp sai tên", { "du-lieu/to-chuc.yml": "leaders:\n" }, "tệp", /chỉ đọc các tệp/],
 ];
 
 function writeContent(files: Record<string, string>[]): string {

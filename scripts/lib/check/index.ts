@@ -9,7 +9,6 @@ import { contentSecurityPolicy } from "../server/headers.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
 import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema } from "../content/schema.ts";
 import { identityProblems, SETTINGS_FILE, settingLine } from "../site/identity.ts";
-import { PROCEDURES_URL } from "../site/newsroom.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { slugify } from "../content/slug.ts";
 import { scanBody, type Finding } from "./body.ts";
@@ -85,9 +84,6 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
   for (const { setting, message } of identityProblems(site)) add(SETTINGS_FILE, settingLine(setting), setting, message);
 
   const urls = siteUrls(publishedOnly(loaded, now), site, now);
-  // A procedures file with errors is reported itself; the menu's link to its page is not a second problem.
-  const procedures = loaded.dataFiles.some((f) => path.basename(f.file) === DATA_FILES.procedures);
-  checkMenu(site, procedures ? new Set([...urls, PROCEDURES_URL]) : urls, add);
   const allPages = [...loaded.pages, ...loaded.englishPages];
   const unpublished = new Set([...loaded.articles, ...allPages].filter((item) => item.draft || ("scheduled" in item && item.scheduled)).map((i) => i.url));
   const valid = new Map<string, { url: string; aliases: string[] }>([...loaded.articles, ...allPages].map((item) => [item.file, item]));
@@ -214,17 +210,6 @@ function checkDataFile({ file, parsed }: Content["dataFiles"][number], context: 
     const message = imageProblem(photo, "/gioi-thieu/lanh-dao/", context);
     if (message) context.add(file, parsed.lineOf(["leaders", i, "photo"]), dataField(["leaders", i, "photo"]), message);
   });
-}
-
-/** Every link of the menu in site.config.ts leads to a page the build publishes. */
-function checkMenu(site: SiteSettings, urls: Set<string>, add: Add): void {
-  for (const item of site.menu) {
-    if (!("url" in item)) continue;
-    const target = internalPath(item.url, "/", site.url);
-    if (target === undefined || urls.has(target)) continue;
-    const missing = target === PROCEDURES_URL ? ` (chưa có tệp content/${FOLDERS.data}/${DATA_FILES.procedures})` : "";
-    add(SETTINGS_FILE, settingLine("menu"), "menu", `mục "${item.label}" của menu dẫn tới ${target} nhưng trang này không có${missing}; thêm trang hoặc bỏ mục khỏi menu`, "warning");
-  }
 }
 
 /** Every Markdown file whose front matter can be read (the loader reports the others). */
@@ -435,7 +420,7 @@ function checkStrayFiles(dir: string, inScope: (file: string) => boolean, add: A
   for (const name of data) {
     const file = path.join(dir, FOLDERS.data, name);
     if (known.includes(name) || name.startsWith(".") || !inScope(file)) continue;
-    add(file, 1, "tệp", `tệp không được dùng; thư mục ${FOLDERS.data}/ chỉ đọc các tệp: ${known.join(", ")}`, "warning");
+    add(file, 1, "tệp", `tệp không được dùng; thư mục ${FOLDERS.data}/ chỉ đọc các tệp ${known.map((k) => `"${k}"`).join(" và ")}`, "warning");
   }
   for (const [folder] of FOLDER_KINDS) {
     let entries: string[];

@@ -299,6 +299,9 @@ export function englishUrl(slug: string): string {
   return slug === ENGLISH_HOME ? "/en/" : `/en/${slug}/`;
 }
 
+/** Field column of a problem in a data file as a whole (text that cannot be read). */
+export const DATA_FILE_FIELD = "tệp dữ liệu";
+
 /** One YAML data file, validated; problems name the entry ("departments[2].phone", counted from 1) and its line. */
 export function readDataFile<S extends z.ZodType>(file: string, schema: S, problems: Problem[]): { data?: z.output<S>; parsed?: ParsedDataFile } {
   let parsed: ParsedDataFile;
@@ -306,13 +309,14 @@ export function readDataFile<S extends z.ZodType>(file: string, schema: S, probl
     parsed = parseDataFile(readFileSync(file, "utf8"));
   } catch (error) {
     const line = error instanceof DataFileError ? error.line : 1;
-    problems.push({ file, line, field: "YAML", message: error instanceof Error ? error.message : String(error), severity: "error" });
+    const message = error instanceof DataFileError ? error.message : "không đọc được tệp này; lưu lại tệp dưới dạng chữ (bảng mã UTF-8) rồi kiểm tra lại";
+    problems.push({ file, line, field: DATA_FILE_FIELD, message, severity: "error" });
     return {};
   }
   const result = schema.safeParse(parsed.data ?? {});
   if (result.success) return { data: result.data, parsed };
   for (const issue of result.error.issues) {
-    problems.push({ file, line: parsed.lineOf(issue.path), field: dataField(issue.path) || "tệp", message: issue.message, severity: "error" });
+    problems.push({ file, line: parsed.lineOf(issue.path), field: dataField(issue.path) || DATA_FILE_FIELD, message: issue.message, severity: "error" });
   }
   return { parsed };
 }

@@ -5,6 +5,7 @@ import { VIETNAM, formatDate, weekStart, weekdayName } from "../content/dates.ts
 import { DOCUMENTS_URL, STATUSES, type OfficialDocument } from "../content/documents.ts";
 import type { OrganisationData, ProceduresData, Unit } from "../content/schema.ts";
 import { fullName } from "./identity.ts";
+import { pagesOf } from "./routes.ts";
 import type { Category, DocumentTerm, SiteSettings } from "./settings.ts";
 
 /** The editors' pages the portal's own pages link to and pair with English pages. */
@@ -171,6 +172,7 @@ export class Newsroom {
   readonly documentFilters: DocumentFilters;
   private readonly citations = new Map<string, Citation[]>();
   private readonly english = new Map<string, string>();
+  private published?: Set<string>;
   private readonly links = new Map<string, ArticleLinks>();
   private readonly byCategory: Map<string, Article[]>;
 
@@ -267,6 +269,12 @@ export class Newsroom {
   /** Address of a page of the about section, when published. */
   aboutUrl(kind: AboutPage["kind"]): string | undefined {
     return this.aboutPages.find((p) => p.kind === kind)?.url;
+  }
+
+  /** Whether the build publishes a page at this address: the menu leaves out links to pages that are not there. */
+  publishes(url: string): boolean {
+    this.published ??= new Set(pagesOf(this).map((p) => p.url));
+    return this.published.has(url);
   }
 
   /** The English page translating a Vietnamese one, if any. */
