@@ -1,4 +1,4 @@
-/** Reads the content folder: articles, static pages and work-schedule entries, each validated by its schema. */
+/** Reads the content folder: articles, static and English pages, work-schedule entries and data files, each validated by its schema. */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
