@@ -121,6 +121,9 @@ describe("the portal in a real browser", () => {
   it("shows the menu open on a wide screen and the categories a keypress away, without JavaScript", async () => {
     const { page, close } = await open("/", { viewport: DESKTOP, javaScriptEnabled: false });
     expect(await page.locator(".nav-toggle").isVisible()).toBe(false);
+    // One row of links at 1366 px: the menu's height is one link's.
+    const rows = await page.locator(".nav-list").evaluate((list) => list.getBoundingClientRect().height / list.querySelector("a")!.getBoundingClientRect().height);
+    expect(rows).toBeLessThan(1.5);
     for (const label of ["Trang chủ", "Giới thiệu", "Thủ tục hành chính", "Liên hệ"]) expect(await page.locator(".nav-list").getByRole("link", { name: label }).isVisible(), label).toBe(true);
     expect(await page.locator(".nav-sub").getByRole("link", { name: "Chuyển đổi số" }).isVisible()).toBe(false);
     await page.locator(".nav-sub > summary").focus();

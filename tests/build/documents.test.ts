@@ -70,7 +70,7 @@ describe("documents library, built at 01/12/2026", () => {
   it("gives a document its page: metadata table, status, summary and body", async () => {
     const html = await site.read("/van-ban/15-2025-qd-ubnd/");
     expect(html).toContain("<h1>Quyết định số 15/2025/QĐ-UBND</h1>");
-    expect(html).toContain("<title>Quyết định số 15/2025/QĐ-UBND | Sở Khoa học và Công nghệ</title>");
+    expect(html).toContain("<title>Quyết định số 15/2025/QĐ-UBND | Sở Khoa học và Công nghệ tỉnh Minh Sơn</title>");
     expect(statusOf(html)).toEqual(["con-hieu-luc", "Còn hiệu lực"]);
     expect(html).toContain('<tr><th scope="row">Số ký hiệu</th><td>15/2025/QĐ-UBND</td></tr>');
     expect(html).toContain('<tr><th scope="row">Lĩnh vực</th><td>Quản lý nhiệm vụ khoa học và công nghệ; Chuyển đổi số</td></tr>');

@@ -102,10 +102,9 @@ describe("the portal's pages in a production build", () => {
       "/tim-kiem/", "/lien-he/", "/nhan-tin-moi/", ...ENGLISH,
     ];
     for (const url of expected) expect(links, url).toContain(url);
-    // Every other link leads to a page of this build; /van-ban/ belongs to the documents library.
+    // Every link leads to a page of this build.
     const written = new Set(await htmlPages(site.out));
-    const missing = links.filter((url) => url.startsWith("/") && !written.has(url) && !url.startsWith("/#"));
-    expect(missing.filter((url) => url !== "/van-ban/")).toEqual([]);
+    expect(links.filter((url) => url.startsWith("/") && !written.has(url))).toEqual([]);
   });
 
   it("links the site map and the feed page from every footer, with feeds labelled in Vietnamese", async () => {
@@ -230,7 +229,22 @@ describe("a portal without its optional data", () => {
       }
       // The menu keeps its other links.
       const nav = elements(parseHtml(await site.read("/")), "nav").find((n) => n.attribs.class === "site-nav")!;
-      expect(hrefs(nav)).toEqual(["/", "/gioi-thieu/", ...settings.categories.map((c) => `/${c.slug}/`), "/lich-cong-tac/", "/luu-tru/", "/tim-kiem/", "/lien-he/"]);
+      expect(hrefs(nav)).toEqual(["/", "/gioi-thieu/", ...settings.categories.map((c) => `/${c.slug}/`), "/van-ban/", "/lich-cong-tac/", "/luu-tru/", "/tim-kiem/", "/lien-he/"]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});
+
+describe("a document of the library", () => {
+  it("prints with its own button and address, like an article", async () => {
+    const site = await buildFixture(path.resolve("tests/fixtures/documents"), { now: "2026-12-01T10:00:00+07:00" });
+    try {
+      const doc = parseHtml(await site.read("/van-ban/28-2023-qd-ubnd/"));
+      const button = elements(doc, "button").find((b) => "data-print" in b.attribs)!;
+      expect(text(button)).toBe("In văn bản");
+      expect(text(byClass(doc, "print-address")!)).toBe(`Địa chỉ văn bản: ${ABSOLUTE("/van-ban/28-2023-qd-ubnd/")}`);
+      expect(elements(doc, "script").some((s) => /^\/assets\/js\/print\.[0-9a-f]{10}\.js$/.test(s.attribs.src ?? ""))).toBe(true);
     } finally {
       await site.cleanup();
     }

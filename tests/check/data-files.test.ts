@@ -35,7 +35,7 @@ const PROCEDURES = `fields:
 describe("content/du-lieu/thu-tuc-hanh-chinh.yaml", () => {
   it("keeps a procedure code's zeros and reads a valid file without a problem", async () => {
     const dir = await contentWith({ "thu-tuc-hanh-chinh.yaml": PROCEDURES.replace("bưu chính\n", "bưu chính\n        code: 2.000720\n") });
-    const loaded = loadContent(dir, { categories: site.categories, now: NOW, includeUnpublished: false });
+    const loaded = loadContent(dir, { categories: site.categories, documents: site.documents, now: NOW, includeUnpublished: false });
     expect(loaded.problems).toEqual([]);
     expect(loaded.procedures?.fields[0]?.procedures[0]).toEqual({ name: "Cấp giấy phép bưu chính", code: "2.000720" });
   });
