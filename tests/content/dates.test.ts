@@ -1,6 +1,8 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, isoDateTime, isoDay, parseDate, weekStart, weekdayName } from "../../scripts/lib/content/dates.ts";
+import { formatDate, formatDateTime, isoDateTime, isoDay, parseDate, VIETNAM, weekStart, weekdayName } from "../../scripts/lib/content/dates.ts";
+import { articleSchema } from "../../scripts/lib/content/schema.ts";
+import { site } from "../../site.config.ts";
 
 describe("parseDate", () => {
   it("reads the editors' habit as Vietnam time", () => {
@@ -46,5 +48,38 @@ describe("weeks", () => {
     expect(isoDay(weekStart(mondayMorning))).toBe("2026-11-23");
     expect(weekdayName(mondayMorning)).toBe("Thứ Hai");
     expect(weekdayName(DateTime.fromISO("2026-11-29T23:00:00+07:00"))).toBe("Chủ nhật");
+  });
+});
+
+describe("dates editors and spreadsheets write", () => {
+  it('reads "YYYY-MM-DD HH:mm" as Vietnam time', () => {
+    expect(isoDateTime(parseDate("2020-06-19 08:02")!)).toBe("2020-06-19T08:02:00+07:00");
+    expect(isoDateTime(parseDate("2020-06-19  8:02:30")!)).toBe("2020-06-19T08:02:30+07:00");
+    expect(parseDate("2020-02-30 08:02")).toBeUndefined();
+  });
+
+  it("refuses years no article can have, with the range in the message", () => {
+    const schema = articleSchema(site.categories);
+    const message = (date: string) => schema.safeParse({ title: "T", category: "hoat-dong-khcn", date }).error?.issues.find((i) => i.path[0] === "date")?.message;
+    expect(message("19/06/0099 08:02")).toMatch(/năm 0099 .*không hợp lý: năm phải từ 1990 đến 2100/);
+    expect(message("19/06/1900 08:02")).toMatch(/năm 1900 /);
+    expect(message("19/06/2101")).toMatch(/năm 2101 /);
+    expect(message("01/01/1990 00:00")).toBeUndefined();
+    expect(message("31/12/2100 23:59")).toBeUndefined();
+  });
+});
+
+describe("one time zone", () => {
+  it("is site.timeZone, and no other file names a zone", async () => {
+    expect(VIETNAM).toBe(site.timeZone);
+    const { readdir, readFile } = await import("node:fs/promises");
+    const named: string[] = [];
+    for (const dir of ["scripts", "netlify", "layouts", "assets"]) {
+      for (const file of await readdir(dir, { recursive: true })) {
+        if (!/\.(ts|js|njk)$/.test(file)) continue;
+        if ((await readFile(`${dir}/${file}`, "utf8")).includes("Asia/Ho_Chi_Minh")) named.push(`${dir}/${file}`);
+      }
+    }
+    expect(named).toEqual([]);
   });
 });

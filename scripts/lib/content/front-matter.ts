@@ -1,6 +1,7 @@
 /** Front matter with line numbers, so every message can point editors at the right line. */
 import matter from "gray-matter";
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from "yaml";
+import { normalizeSource } from "./source-text.ts";
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -21,7 +22,8 @@ export class FrontMatterError extends Error {
  * Reads front matter with YAML's core schema: no timestamps, so "2020-06-19 08:02" stays text
  * and is read as Vietnam time by the date parser instead of as UTC by YAML.
  */
-export function parseFrontMatter(source: string): ParsedFile {
+export function parseFrontMatter(raw: string): ParsedFile {
+  const source = normalizeSource(raw);
   let doc: Document | undefined;
   let shift = 1;
   const lines = new LineCounter();

@@ -2,7 +2,7 @@
 import { distance as editDistance } from "fastest-levenshtein";
 import { z } from "zod";
 import type { DateTime } from "luxon";
-import { parseDate } from "./dates.ts";
+import { isPlausibleYear, parseDate, VIETNAM, YEARS } from "./dates.ts";
 import { foldTones, slugify } from "./slug.ts";
 import type { Category, DocumentSettings, DocumentTerm } from "../site/settings.ts";
 import { cleanNumber, isWellFormedNumber } from "./document-number.ts";
@@ -71,8 +71,17 @@ const dateField = (field: Field & { example: string }) =>
         ctx.addIssue({ code: "custom", message: dateMessage(field, value) });
         return z.NEVER;
       }
+      if (!isPlausibleYear(dt)) {
+        ctx.addIssue({ code: "custom", message: yearMessage(dt, value) });
+        return z.NEVER;
+      }
       return dt;
     });
+
+/** A date that reads but cannot be meant: year 0099, 1900, 20200. */
+function yearMessage(dt: DateTime, value: unknown): string {
+  return `năm ${dt.setZone(VIETNAM).toFormat("yyyy")} của ngày "${String(value)}" không hợp lý: năm phải từ ${YEARS.first} đến ${YEARS.last}; kiểm tra lại năm (ví dụ 2020)`;
+}
 
 function dateMessage(field: Field & { example: string }, value: unknown): string {
   const form = field.example.includes(":") ? "ngày/tháng/năm giờ:phút (giờ Việt Nam)" : "ngày/tháng/năm";
