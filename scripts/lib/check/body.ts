@@ -1,32 +1,24 @@
-/** Finds what the checker must look at in a Markdown body: links, images and raw HTML, each with its line. */
+/**
+ * Finds the links and images of a Markdown body, each with its line, for the checker's link and image rules.
+ * What the sanitizer removes from raw HTML is the loader's report (content/sanitize.ts), not found here.
+ */
 import { Parser } from "htmlparser2";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { markdown } from "../content/markdown.ts";
+import { isAllowedAttribute, isScriptUrl } from "../content/sanitize.ts";
 
 export type Finding =
   | { kind: "link"; line: number; url: string }
   | { kind: "image"; line: number; url: string; alt: string | undefined }
-  | { kind: "element"; line: number; tag: string }
-  | { kind: "handler"; line: number; tag: string; attribute: string }
-  | { kind: "script-url"; line: number; tag: string; attribute: string; url: string }
-  | { kind: "iframe"; line: number; src: string }
-  | { kind: "style"; line: number; tag: string };
+  | { kind: "script-url"; line: number; tag: string; attribute: string; url: string };
 
 // The build's renderer, except that every link is kept: markdown-it drops `javascript:` links silently,
 // and the editor must hear about them.
 const reader = new MarkdownIt(markdown.options);
 reader.validateLink = () => true;
 
-/** Elements that run code or load foreign content; never allowed in a body. */
-const FORBIDDEN_ELEMENTS = new Set(["script", "object", "embed", "applet", "base", "frame", "frameset"]);
-const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"]);
-
-/** `javascript:`, `vbscript:` and HTML data URLs, as a browser reads them (it ignores tabs, newlines, leading spaces). */
-export function isScriptUrl(url: string): boolean {
-  const compact = url.replace(/[\u0000-\u0020]/g, "").toLowerCase();
-  return compact.startsWith("javascript:") || compact.startsWith("vbscript:") || compact.startsWith("data:text/html");
-}
+export { isScriptUrl };
 
 /** Every finding of a body whose first line is line `bodyLine` of its file. */
 export function scanBody(body: string, bodyLine: number): Finding[] {
@@ -66,27 +58,16 @@ function scanInline(child: Token, map: [number, number] | null, locate: (map: [n
   }
 }
 
-/** Raw HTML written by an editor (pasted from Word or another site, usually). */
+/** Links and images of raw HTML written by an editor, as the sanitizer keeps them (a removed address is its report). */
 export function scanHtml(html: string, firstLine: number): Finding[] {
   const findings: Finding[] = [];
   const parser = new Parser(
     {
-      onopentag(name, attributes) {
+      onopentag(tag, attributes) {
         const line = firstLine + countNewlines(html, parser.startIndex);
-        const tag = name.toLowerCase();
-        if (FORBIDDEN_ELEMENTS.has(tag)) findings.push({ kind: "element", line, tag });
-        if (tag === "style") findings.push({ kind: "style", line, tag });
-        if (tag === "iframe") findings.push({ kind: "iframe", line, src: attributes.src ?? "" });
-        for (const [attribute, value] of Object.entries(attributes)) {
-          const attr = attribute.toLowerCase();
-          if (attr.startsWith("on")) findings.push({ kind: "handler", line, tag, attribute: attr });
-          else if (attr === "style") findings.push({ kind: "style", line, tag });
-          else if (URL_ATTRIBUTES.has(attr) && isScriptUrl(value)) findings.push({ kind: "script-url", line, tag, attribute: attr, url: value });
-        }
-        if (tag === "a" && attributes.href !== undefined && !isScriptUrl(attributes.href)) findings.push({ kind: "link", line, url: attributes.href });
-        if (tag === "img" && attributes.src !== undefined && !isScriptUrl(attributes.src)) {
-          findings.push({ kind: "image", line, url: attributes.src, alt: attributes.alt });
-        }
+        const { href, src } = attributes;
+        if (tag === "a" && href !== undefined && isAllowedAttribute(tag, "href", href)) findings.push({ kind: "link", line, url: href });
+        if (tag === "img" && src !== undefined && isAllowedAttribute(tag, "src", src)) findings.push({ kind: "image", line, url: src, alt: attributes.alt });
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -3,16 +3,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
-import { DATA_FILES, dataField, duplicateAddressMessage, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
+import { BODY_FIELD, DATA_FILES, dataField, duplicateAddressMessage, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
 import type { ParsedFile } from "../content/front-matter.ts";
-import { contentSecurityPolicy } from "../server/headers.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
 import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema } from "../content/schema.ts";
 import { identityProblems, SETTINGS_FILE, settingLine } from "../site/identity.ts";
 import type { SiteSettings } from "../site/settings.ts";
 import { slugify } from "../content/slug.ts";
 import { scanBody, type Finding } from "./body.ts";
-import { ALLOWED_EMBEDS, findEmbed } from "./embeds.ts";
 import { distance as editDistance } from "fastest-levenshtein";
 import { suggestKey, unknownDataKeys } from "./keys.ts";
 import { fixedUrls, internalPath, RESERVED_PREFIXES, siteUrls } from "./site-urls.ts";
@@ -20,8 +18,7 @@ import { fixedUrls, internalPath, RESERVED_PREFIXES, siteUrls } from "./site-url
 /** Titles longer than this read badly on phones and get cut in search results. */
 export const TITLE_MAX = 120;
 
-/** Field name of problems found in the body, as editors call it. */
-export const BODY_FIELD = "nội dung";
+export { BODY_FIELD };
 
 export interface CheckOptions {
   /** The content folder (content/ by default in the CLI). */
@@ -284,27 +281,8 @@ function checkAliases(items: { file: string; url: string; aliases: string[] }[],
 function checkFinding(finding: Finding, file: string, pageUrl: string, context: BodyContext): void {
   const { add } = context;
   switch (finding.kind) {
-    case "element":
-      add(file, finding.line, BODY_FIELD, `mã HTML <${finding.tag}> không được phép trong bài (trang không chạy lệnh hay nội dung nhúng lạ); xóa đoạn mã này`);
-      break;
-    case "handler":
-      add(file, finding.line, BODY_FIELD, `phần ${finding.attribute}="…" trong mã HTML <${finding.tag}> là lệnh chạy trên trang, không được phép; xóa phần ${finding.attribute}="…"`);
-      break;
     case "script-url":
-      add(file, finding.line, BODY_FIELD, `địa chỉ "${finding.url.slice(0, 40)}" trong mã HTML <${finding.tag}> là lệnh chạy trên trang, không được phép; dùng địa chỉ bắt đầu bằng https:// hoặc /`);
-      break;
-    case "iframe": {
-      const embed = findEmbed(finding.src);
-      if (!embed) {
-        const allowed = ALLOWED_EMBEDS.map((e) => e.name).join(", ");
-        add(file, finding.line, BODY_FIELD, `khung nhúng <iframe> từ "${finding.src || "(không có địa chỉ)"}" không được phép; chỉ nhúng được từ: ${allowed}`);
-      } else if (!frameSourceAllowed(finding.src)) {
-        add(file, finding.line, BODY_FIELD, `khung nhúng ${embed.name} hợp lệ nhưng chính sách bảo mật của trang chưa cho phép nên người đọc sẽ thấy khung trống; báo bộ phận kỹ thuật`, "warning");
-      }
-      break;
-    }
-    case "style":
-      add(file, finding.line, BODY_FIELD, `định dạng style="…" trong mã HTML <${finding.tag}> (thường do dán từ Word) sẽ không hiện trên trang: xóa phần style="…"; in đậm viết **chữ**, in nghiêng viết *chữ*; màu chữ, cỡ chữ, căn lề không dùng được`, "warning");
+      add(file, finding.line, BODY_FIELD, `địa chỉ "${finding.url.slice(0, 40)}" của ${finding.tag === "img" ? "ảnh" : "liên kết"} là lệnh chạy trên trang, không được phép; dùng địa chỉ bắt đầu bằng https:// hoặc /`);
       break;
     case "image": {
       if (!finding.alt?.trim()) add(file, finding.line, BODY_FIELD, `ảnh ${finding.url} thiếu mô tả cho người khiếm thị: viết ![mô tả ảnh](${finding.url})`);
@@ -334,18 +312,6 @@ function checkLink(href: string, line: number, file: string, pageUrl: string, co
   }
   const suggestion = closest(target, context.urls);
   context.add(file, line, BODY_FIELD, `liên kết tới trang không có trên website: ${target}` + (suggestion ? `; có phải ${suggestion}?` : "; kiểm tra lại địa chỉ"));
-}
-
-/** Whether the Content-Security-Policy lets the browser show a frame from this address. */
-function frameSourceAllowed(src: string): boolean {
-  const directive = contentSecurityPolicy.split(";").map((d) => d.trim()).find((d) => d.startsWith("frame-src ") || d.startsWith("child-src "));
-  const sources = directive?.split(/\s+/).slice(1) ?? [];
-  try {
-    const origin = new URL(src).origin;
-    return sources.some((s) => s === origin || s === `${origin}/` || (s.endsWith("/") && src.startsWith(s)));
-  } catch {
-    return false;
-  }
 }
 
 /** What is wrong with an image address, if anything: it must be a file under content/images/. */

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
 import { DataFileError, parseDataFile, type ParsedDataFile } from "./data-file.ts";
 import { FRONT_MATTER_FIELD, FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
 import { renderBody, truncateWords } from "./markdown.ts";
+import { removalMessage, type Removal } from "./sanitize.ts";
 import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema, type OrganisationData, type ProceduresData, type ScheduleData } from "./schema.ts";
 import type { Category, DocumentSettings } from "../site/settings.ts";
 import { linkDocuments, readDocument, type DocumentRef, type OfficialDocument } from "./documents.ts";
@@ -20,6 +21,9 @@ export const DATA_FILES = { organisation: "to-chuc.yaml", procedures: "thu-tuc-h
 
 /** content/en/about.md is the English home page, /en/; every other English page is /en/<slug>/. */
 export const ENGLISH_HOME = "about";
+
+/** Field name of problems found in the body, as editors call it. */
+export const BODY_FIELD = "nội dung";
 
 export interface Problem {
   /** Path relative to the current directory, as editors type it. */
@@ -172,7 +176,8 @@ export function readArticle(file: string, schema: ReturnType<typeof articleSchem
   const { data, parsed } = readValidated(file, schema, problems);
   if (!data || !parsed) return { parsed };
   const slug = data.slug ?? slugify(path.basename(file, ".md"));
-  const body = renderBody(parsed.body);
+  const body = renderBody(parsed.body, parsed.bodyLine);
+  reportRemovals(file, body.removals, problems);
   const article: Article = {
     file,
     slug,
@@ -232,6 +237,8 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
     const read = readValidated(file, pageSchema, found);
     if (!read.data || !read.parsed) return { parsed: read.parsed };
     const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
+    const body = renderBody(read.parsed.body, read.parsed.bodyLine);
+    reportRemovals(file, body.removals, found);
     const page: Page = {
       file,
       slug,
@@ -240,7 +247,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
       summary: read.data.summary,
       draft: read.data.draft ?? false,
       aliases: read.data.aliases ?? [],
-      html: renderBody(read.parsed.body).html,
+      html: body.html,
     };
     return { item: page, parsed: read.parsed };
   };
@@ -344,6 +351,25 @@ export function readValidated<S extends z.ZodType>(file: string, schema: S, prob
     problems.push({ file, line: parsed.lineOf(field), field, message: issue.message, severity: "error" });
   }
   return { parsed };
+}
+
+/** What the sanitizer took out of a body: each error on its line, each kind of warning once with a count. */
+function reportRemovals(file: string, removals: Removal[], problems: Problem[]): void {
+  const warnings = new Map<string, { removal: Removal; count: number }>();
+  for (const removal of removals) {
+    if (removal.severity === "error") {
+      problems.push({ file, line: removal.line, field: BODY_FIELD, message: removalMessage(removal), severity: "error" });
+      continue;
+    }
+    const key = `${removal.kind}:${"tag" in removal ? removal.tag : ""}:${"attribute" in removal ? removal.attribute : ""}`;
+    const seen = warnings.get(key);
+    if (seen) seen.count++;
+    else warnings.set(key, { removal, count: 1 });
+  }
+  for (const { removal, count } of warnings.values()) {
+    const more = count > 1 ? ` (cùng ${count - 1} chỗ khác trong bài)` : "";
+    problems.push({ file, line: removal.line, field: BODY_FIELD, message: removalMessage(removal) + more, severity: "warning" });
+  }
 }
 
 function checkDuplicateUrls(items: (Article | Page)[], problems: Problem[]): void {

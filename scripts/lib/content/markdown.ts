@@ -1,16 +1,21 @@
-/** Article bodies: Markdown to HTML, and the plain first paragraph used as a summary. */
+/** Article bodies: Markdown to allowlisted HTML, and the plain first paragraph used as a summary. */
 import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import { findRemovals, sanitizeBody, type Removal } from "./sanitize.ts";
 
-// html stays on for editors' tables and allowed embeds; the checker rejects scripts, handlers and javascript: URLs.
+// html stays on for editors' tables and pasted markup; sanitize.ts keeps only what an article needs.
 export const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
 export interface RenderedBody {
   html: string;
   /** Text of the first paragraph, without markup. */
   firstParagraph: string;
+  /** What the sanitizer removed from HTML the editor wrote, with file lines. */
+  removals: Removal[];
 }
 
-export function renderBody(body: string): RenderedBody {
+/** Renders a body whose first line is line `bodyLine` of its file (for the lines of removals). */
+export function renderBody(body: string, bodyLine = 1): RenderedBody {
   const tokens = markdown.parse(body, {});
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
@@ -22,7 +27,31 @@ export function renderBody(body: string): RenderedBody {
       break;
     }
   }
-  return { html: markdown.renderer.render(tokens, markdown.options, {}), firstParagraph: firstParagraph.replace(/\s+/g, " ").trim() };
+  return {
+    html: sanitizeBody(markdown.renderer.render(tokens, markdown.options, {})),
+    firstParagraph: firstParagraph.replace(/\s+/g, " ").trim(),
+    removals: rawHtmlRemovals(tokens, body, bodyLine),
+  };
+}
+
+/** Removals in the HTML blocks and inline tags an editor wrote; Markdown's own output is not theirs to fix. */
+function rawHtmlRemovals(tokens: Token[], body: string, bodyLine: number): Removal[] {
+  const lines = body.split("\n");
+  // Inline tags carry no line: look for the tag's text within its paragraph's lines.
+  const locate = (map: [number, number] | null, needle: string): number => {
+    if (!map) return bodyLine;
+    for (let i = map[0]; i < map[1]; i++) if (lines[i]?.includes(needle)) return bodyLine + i;
+    return bodyLine + map[0];
+  };
+  const removals: Removal[] = [];
+  for (const token of tokens) {
+    if (token.type === "html_block" && token.map) removals.push(...findRemovals(token.content, bodyLine + token.map[0]));
+    if (token.type !== "inline") continue;
+    for (const child of token.children ?? []) {
+      if (child.type === "html_inline") removals.push(...findRemovals(child.content, locate(token.map, child.content)));
+    }
+  }
+  return removals;
 }
 
 /** Cuts at a word boundary, for summaries and meta descriptions. */
