@@ -45,11 +45,10 @@ function rawHtmlRemovals(tokens: Token[], body: string, bodyLine: number): Remov
   };
   const removals: Removal[] = [];
   for (const token of tokens) {
-    if (token.type === "html_block" && token.map) removals.push(...findRemovals(token.content, bodyLine + token.map[0]));
+    if (token.type === "html_block" && token.map) removals.push(...findRemovals([{ html: token.content, line: bodyLine + token.map[0] }]));
     if (token.type !== "inline") continue;
-    for (const child of token.children ?? []) {
-      if (child.type === "html_inline") removals.push(...findRemovals(child.content, locate(token.map, child.content)));
-    }
+    const tags = (token.children ?? []).filter((child) => child.type === "html_inline");
+    if (tags.length) removals.push(...findRemovals(tags.map((tag) => ({ html: tag.content, line: locate(token.map, tag.content) }))));
   }
   return removals;
 }

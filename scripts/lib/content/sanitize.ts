@@ -33,13 +33,14 @@ const SAFE_DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp|avif);base64,/i;
 const DROPPED_WITH_CONTENT = ["script", "style", "textarea", "option", "noscript", "noembed", "noframes", "title", "xmp", "template", "iframe", "object", "svg", "math", "select"];
 
 /**
- * Elements that stop the build: they run code, load content from elsewhere, redirect the reader or collect what
- * the reader types. Anything else outside the allowlist is dropped with a warning (Word and old-portal markup).
+ * Elements that stop the build: they run code, load content from elsewhere, redirect the reader, collect what the
+ * reader types or hide text with them. Anything else outside the allowlist is dropped with a warning (Word and
+ * old-portal markup); <style> too, whose content is only formatting.
  */
 const REFUSED_ELEMENTS = new Set([
   "script", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "base", "meta", "link",
   "form", "input", "button", "select", "option", "textarea", "svg", "math", "video", "audio", "source", "track",
-  "canvas", "template", "dialog",
+  "canvas", "template", "dialog", "noembed", "noframes", "title", "xmp",
 ]);
 
 export type Removal =
@@ -99,10 +100,27 @@ export function sanitizeBody(html: string): string {
   return sanitizeHtml(html, OPTIONS);
 }
 
-/** What the sanitizer removes from HTML an editor wrote, each with its line (`firstLine` is the HTML's first line). */
-export function findRemovals(html: string, firstLine: number): Removal[] {
+/** A piece of HTML an editor wrote and the file line it starts on. */
+export interface Fragment {
+  html: string;
+  line: number;
+}
+
+/**
+ * What the sanitizer removes from HTML an editor wrote, each with its line. The fragments are read as one piece
+ * of HTML (the tags of one paragraph come as one fragment each), so an element spans them as it does the page.
+ */
+export function findRemovals(fragments: Fragment[]): Removal[] {
+  const html = fragments.map((f) => f.html).join("");
+  const starts: number[] = [];
+  fragments.reduce((offset, f) => (starts.push(offset), offset + f.html.length), 0);
+  const lineAt = (index: number): number => {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > index) i--;
+    const fragment = fragments[i]!;
+    return fragment.line + countNewlines(fragment.html, index - starts[i]!);
+  };
   const removals: Removal[] = [];
-  const lineAt = (index: number) => firstLine + countNewlines(html, index);
   // Inside an element dropped with its content, what it holds goes with it: one message, not one per child.
   let droppedDepth = 0;
   const parser = new Parser(
