@@ -97,3 +97,39 @@ describe("npm run dev: documents", () => {
     expect(Buffer.from(await docx.arrayBuffer())).toEqual(await readFile(path.join(content, "van-ban", "2023", "Phu luc 28.docx")));
   });
 });
+
+describe("npm run dev survives any request", () => {
+  let content: string;
+  let server: SiteServer;
+
+  beforeAll(async () => {
+    content = path.join(await mkdtemp(path.join(tmpdir(), "toa-soan-preview-")), "content");
+    await cp(path.resolve("tests/fixtures/search"), content, { recursive: true });
+    server = await listen(createPreviewListener(content));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(path.dirname(content), { recursive: true, force: true });
+  });
+
+  it("answers a malformed address with 400, the images folder with the 404 page, and keeps serving", async () => {
+    expect((await fetch(`${server.url}/%E0%A4%A`)).status).toBe(400);
+    const folder = await fetch(`${server.url}/images/`);
+    expect(folder.status).toBe(404);
+    expect(await folder.text()).toContain("Không tìm thấy trang");
+    expect((await fetch(`${server.url}/images/..%2F..%2Fpackage.json`)).status).toBe(404);
+    const image = await fetch(`${server.url}/images/hoi-thao-khcn.svg`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+  });
+
+  it("answers pages only to GET and HEAD", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      const response = await fetch(`${server.url}/`, { method });
+      expect([method, response.status, response.headers.get("allow")]).toEqual([method, 405, "GET, HEAD"]);
+    }
+    const head = await fetch(`${server.url}/`, { method: "HEAD" });
+    expect([head.status, await head.text()]).toEqual([200, ""]);
+  });
+});

@@ -4,10 +4,10 @@
  * in a 10,000-article archive (a full Eleventy rebuild takes seconds there). Drafts and scheduled articles show,
  * marked. Search and the visit counter need the production build: `npm start`.
  */
-import { createReadStream, existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import nunjucks from "nunjucks";
+import sirv from "sirv";
 import { site } from "../../../site.config.ts";
 import { FOLDERS, formatProblem, loadContent, type ContentCache } from "../content/load.ts";
 import { fingerprintAssets } from "../site/assets.ts";
@@ -81,33 +81,59 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const TYPES: Record<string, string> = { ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
-
+/**
+ * Any request gets an answer and none stops the process: pages by GET or HEAD (405 otherwise); images from
+ * content/images/, documents' attachments and the fingerprinted assets through sirv, read from disk on each
+ * request (editors add files while the preview runs).
+ */
 export function createPreviewListener(contentDir: string, preview = createPreview(contentDir)): http.RequestListener {
-  const files = new Map([...preview.assets.values()].map((a) => [a.url, a.source]));
+  // "/assets/css/site.3f2a9c1b.css" → "/css/site.css" under assets/.
+  const assetFiles = new Map([...preview.assets.values()].map((a) => [a.url, `/${path.relative(ASSETS, a.source).split(path.sep).join("/")}`]));
+  const imagesPrefix = `/${FOLDERS.images}/`;
+  const serveAsset = sirv(ASSETS, { dev: true, etag: true });
+  const serveImage = sirv(path.join(contentDir, FOLDERS.images), { dev: true, etag: true });
+
+  const sendPage = (req: http.IncomingMessage, res: http.ServerResponse, url: string) => {
+    const page = preview.render(url.endsWith("/") || url.endsWith(".html") ? url : `${url}/`);
+    res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : page.html);
+  };
+
   return (req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    const url = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    const imagesPrefix = `/${FOLDERS.images}/`;
-    const file = files.get(url) ?? (url.startsWith(imagesPrefix) && !url.includes("..") ? path.join(contentDir, url) : undefined);
-    if (file && existsSync(file)) {
-      res.setHeader("Content-Type", TYPES[path.extname(file)] ?? "application/octet-stream");
-      createReadStream(file).pipe(res);
-      return;
-    }
-    const attachment = url.startsWith("/van-ban/") ? preview.attachment(url) : undefined;
-    if (attachment && existsSync(attachment.source)) {
-      res.setHeader("Content-Type", attachment.mime);
-      createReadStream(attachment.source).pipe(res);
-      return;
-    }
     try {
-      const page = preview.render(url.endsWith("/") || url.endsWith(".html") ? url : `${url}/`);
-      res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
-      res.end(page.html);
+      if (req.method !== "GET" && req.method !== "HEAD") return sendText(res, 405, "Phương thức không được hỗ trợ: xem thử chỉ nhận GET và HEAD.", { Allow: "GET, HEAD" });
+      const { pathname, search } = new URL(req.url ?? "/", "http://localhost");
+      let url: string;
+      try {
+        url = decodeURIComponent(pathname);
+      } catch {
+        return sendText(res, 400, "Địa chỉ không hợp lệ.");
+      }
+      const asset = assetFiles.get(url);
+      if (asset) {
+        req.url = asset;
+        return serveAsset(req, res, () => sendPage(req, res, url));
+      }
+      if (url.startsWith(imagesPrefix)) {
+        req.url = pathname.slice(imagesPrefix.length - 1) + search;
+        return serveImage(req, res, () => sendPage(req, res, url));
+      }
+      const attachment = url.startsWith("/van-ban/") ? preview.attachment(url) : undefined;
+      if (attachment) {
+        req.url = `/${encodeURIComponent(path.basename(attachment.source))}`;
+        const serveAttachment = sirv(path.dirname(attachment.source), { dev: true, etag: true, setHeaders: (response) => response.setHeader("Content-Type", attachment.mime) });
+        return serveAttachment(req, res, () => sendPage(req, res, url));
+      }
+      sendPage(req, res, url);
     } catch (error) {
-      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
-      res.end(`Lỗi khi dựng trang: ${error instanceof Error ? error.message : String(error)}`);
+      sendText(res, 500, `Lỗi khi dựng trang: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers });
+  res.end(text);
 }
