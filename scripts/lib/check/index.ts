@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
-import { BODY_FIELD, DATA_FILES, dataField, duplicateAddressMessage, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
+import { BODY_FIELD, DATA_FILES, dataField, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
 import type { ParsedFile } from "../content/front-matter.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
 import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema } from "../content/schema.ts";
@@ -17,6 +17,9 @@ import { fixedUrls, internalPath, RESERVED_PREFIXES, siteUrls } from "./site-url
 
 /** Titles longer than this read badly on phones and get cut in search results. */
 export const TITLE_MAX = 120;
+
+/** Bodies larger than this (bytes of Markdown) make a page slow to open on a phone over a slow network. */
+export const BODY_MAX_BYTES = 1_000_000;
 
 export { BODY_FIELD };
 
@@ -88,9 +91,6 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
   // A broken file's own errors are reported; links to it must not add noise.
   const pending = new Set(files.filter((f) => !valid.has(f.file) && f.url).map((f) => f.url!));
 
-  const byName = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
-  // The loader's own order: articles, then pages, each by file name.
-  checkFirstOfDuplicates([...[...loaded.articles].sort(byName), ...[...loaded.pages].sort(byName), ...[...loaded.englishPages].sort(byName)], byFile, add);
   checkPageAddresses(files, site, add);
   const aliases = checkAliases([...loaded.articles, ...allPages], urls, byFile, add);
 
@@ -115,6 +115,10 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     }
     if (kind !== "schedule" && kind !== "document" && parsed.body.replace(/<!--[\s\S]*?-->/g, "").trim() === "") {
       add(file, parsed.bodyLine, BODY_FIELD, "bài chưa có nội dung: viết nội dung bên dưới dòng --- thứ hai", "error");
+    }
+    const bodyBytes = Buffer.byteLength(parsed.body);
+    if (kind !== "schedule" && bodyBytes > BODY_MAX_BYTES) {
+      add(file, parsed.bodyLine, BODY_FIELD, `nội dung bài nặng ${(bodyBytes / 1_000_000).toFixed(1).replace(".", ",")} MB, quá 1 MB: trang sẽ mở rất chậm trên điện thoại; vui lòng chia thành nhiều bài hoặc đưa tài liệu dài vào tệp đính kèm`, "warning");
     }
     const pageUrl = info.url ?? "/";
     if (kind === "article" && typeof parsed.data.image === "string") {
@@ -233,18 +237,6 @@ function checkKeys({ file, kind, parsed }: FileInfo, site: SiteSettings, add: Ad
   }
 }
 
-/** The loader reports each later file of a shared address; the first one hears about it too. */
-function checkFirstOfDuplicates(items: { file: string; url: string; date?: DateTime }[], byFile: Map<string, FileInfo>, add: Add): void {
-  const groups = new Map<string, { file: string; url: string; date?: DateTime }[]>();
-  for (const item of items) groups.set(item.url, [...(groups.get(item.url) ?? []), item]);
-  for (const [first, second] of groups.values()) {
-    if (!first || !second) continue;
-    const parsed = byFile.get(first.file)?.parsed;
-    const line = parsed && "slug" in parsed.data ? parsed.lineOf("slug") : 1;
-    add(first.file, line, "slug", duplicateAddressMessage(first, second));
-  }
-}
-
 /** A static page may not take an address the site already uses for a category or a system page. */
 function checkPageAddresses(files: FileInfo[], site: SiteSettings, add: Add): void {
   const taken = new Map<string, string>();
@@ -263,16 +255,26 @@ function checkPageAddresses(files: FileInfo[], site: SiteSettings, add: Add): vo
 
 const firstSegment = (url: string) => url.split("/").filter(Boolean)[0] ?? "";
 
-/** Old addresses must be unique and must not shadow a page that exists. Returns every alias. */
+/**
+ * Old addresses must be unique, must not shadow a page that exists nor a folder of the machinery (a redirect there
+ * would never run, or would hide files). The schema has already refused anything but plain paths. Returns every alias.
+ */
 function checkAliases(items: { file: string; url: string; aliases: string[] }[], urls: Set<string>, byFile: Map<string, FileInfo>, add: Add): Set<string> {
   const seen = new Map<string, string>();
   for (const item of items) {
     const line = byFile.get(item.file)?.parsed.lineOf("aliases") ?? 1;
     for (const alias of item.aliases) {
       const first = seen.get(alias);
-      if (first) add(item.file, line, "aliases", `địa chỉ cũ ${alias} đã được bài ${first} dùng; mỗi địa chỉ cũ chỉ chuyển về một bài`);
+      if (first === item.file) add(item.file, line, "aliases", `địa chỉ cũ ${alias} được ghi hai lần; vui lòng xóa bớt một lần`);
+      else if (first) add(item.file, line, "aliases", `địa chỉ cũ ${alias} đã được bài ${first} dùng; mỗi địa chỉ cũ chỉ chuyển về một bài`);
       else seen.set(alias, item.file);
-      if (urls.has(alias) || urls.has(`${alias.replace(/\/$/, "")}/`)) add(item.file, line, "aliases", `địa chỉ cũ ${alias} trùng với một trang đang có nên không chuyển hướng được; xóa khỏi aliases`);
+      // Articles' own folder takes old addresses (/tin-tuc/123.html); the machinery's folders do not.
+      const folder = RESERVED_PREFIXES.filter((prefix) => prefix !== "/tin-tuc/").find((prefix) => alias.startsWith(prefix) || `${alias}/` === prefix);
+      if (urls.has(alias) || urls.has(`${alias.replace(/\/$/, "")}/`)) {
+        add(item.file, line, "aliases", `địa chỉ cũ ${alias} trùng với một trang đang có nên không chuyển hướng được; xóa khỏi aliases`);
+      } else if (folder) {
+        add(item.file, line, "aliases", `địa chỉ cũ ${alias} nằm trong thư mục hệ thống ${folder} của website mới; xóa khỏi aliases`);
+      }
     }
   }
   return new Set(seen.keys());
@@ -328,6 +330,10 @@ function imageProblem(url: string, pageUrl: string, context: BodyContext): strin
     return `ảnh ${value} phải nằm trong thư mục content/images/ và viết dạng /images/ten-anh.jpg${hint}`;
   }
   const relative = target.slice("/images/".length);
+  // "/images/..%2F..%2Fpackage.json" decodes to a path out of the folder: never an image of the site.
+  if (relative.split("/").some((segment) => segment === "." || segment === ".." || segment.includes("\\")) || relative.includes("\0")) {
+    return `địa chỉ ảnh ${value} ra ngoài thư mục content/images/; viết dạng /images/ten-anh.jpg`;
+  }
   const file = path.join(context.dir, FOLDERS.images, ...relative.split("/"));
   if (existsSync(file) && statSync(file).isFile()) return undefined;
   const near = nearImage(context.dir, relative);

@@ -372,14 +372,15 @@ function reportRemovals(file: string, removals: Removal[], problems: Problem[]):
   }
 }
 
+/** Files that publish at one address: each hears about it once, naming another. */
 function checkDuplicateUrls(items: (Article | Page)[], problems: Problem[]): void {
-  const seen = new Map<string, Article | Page>();
-  for (const item of items) {
-    const first = seen.get(item.url);
-    if (first) {
-      problems.push({ file: item.file, line: 1, field: "slug", message: duplicateAddressMessage(item, first), severity: "error" });
-    } else {
-      seen.set(item.url, item);
+  const groups = new Map<string, (Article | Page)[]>();
+  for (const item of items) groups.set(item.url, [...(groups.get(item.url) ?? []), item]);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const item of group) {
+      const other = group.find((o) => o !== item)!;
+      problems.push({ file: item.file, line: 1, field: "slug", message: duplicateAddressMessage(item, other), severity: "error" });
     }
   }
 }

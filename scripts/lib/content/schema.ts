@@ -135,7 +135,8 @@ function aliasMessage(input: unknown): string {
   let path: string | undefined;
   try {
     const url = new URL(input.trim());
-    if (url.protocol === "http:" || url.protocol === "https:") path = url.pathname + url.search;
+    // The query is left out: a redirect cannot match it (aliasProblem).
+    if (url.protocol === "http:" || url.protocol === "https:") path = url.pathname;
   } catch {
     // Not a full address: the editor left out the leading "/".
   }
@@ -143,13 +144,34 @@ function aliasMessage(input: unknown): string {
   return `địa chỉ cũ "${input}" phải bắt đầu bằng dấu /, ví dụ aliases: [/${input.trim().replace(/^\/*/, "")}]`;
 }
 
+/**
+ * Why an old address cannot be a redirect's source, or undefined when it can: a plain path of this site, so each
+ * becomes exactly one "alias url 301" rule of _redirects (no whitespace, no redirect syntax).
+ */
+export function aliasProblem(alias: string): string | undefined {
+  const shown = JSON.stringify(alias);
+  if (!alias.startsWith("/")) return aliasMessage(alias);
+  if (alias.startsWith("//")) return `địa chỉ cũ ${shown} phải là đường dẫn trên website này, bắt đầu bằng một dấu /`;
+  if (/[\s\u0000-\u001F\u007F-\u009F]/u.test(alias)) return `địa chỉ cũ ${shown} có khoảng trắng hoặc xuống dòng; đường dẫn không được có khoảng trắng (viết %20 nếu địa chỉ cũ có dấu cách)`;
+  if (/[*:!\\]/.test(alias)) return `địa chỉ cũ ${shown} có ký tự * : ! hoặc \\, là ký hiệu của quy tắc chuyển hướng; chỉ ghi đường dẫn của trang cũ`;
+  if (/[?#]/.test(alias)) return `địa chỉ cũ ${shown} có phần sau dấu ? hoặc #, phần này không chuyển hướng được; chỉ ghi đường dẫn trước dấu ?`;
+  if (alias.split("/").some((segment) => segment === "." || segment === "..")) return `địa chỉ cũ ${shown} có đoạn . hoặc ..; ghi đường dẫn đầy đủ của trang cũ`;
+  return undefined;
+}
+
 const aliasesField = z
-  .array(z.string({ error: ({ input }) => aliasMessage(input) }).regex(/^\//, { error: ({ input }) => aliasMessage(input) }), {
-    error: ({ input }) =>
-      input === null
-        ? `địa chỉ cũ (aliases) đang để trống: viết các địa chỉ cũ trong ngoặc vuông, ví dụ aliases: [/tin-tuc/12345.html]${IF_UNUSED}`
-        : `địa chỉ cũ (aliases) viết thành danh sách trong ngoặc vuông, ví dụ aliases: [/tin-tuc/12345.html]${IF_UNUSED}`,
-  })
+  .array(
+    z.string({ error: ({ input }) => aliasMessage(input) }).superRefine((alias, ctx) => {
+      const problem = aliasProblem(alias);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    {
+      error: ({ input }) =>
+        input === null
+          ? `địa chỉ cũ (aliases) đang để trống: viết các địa chỉ cũ trong ngoặc vuông, ví dụ aliases: [/tin-tuc/12345.html]${IF_UNUSED}`
+          : `địa chỉ cũ (aliases) viết thành danh sách trong ngoặc vuông, ví dụ aliases: [/tin-tuc/12345.html]${IF_UNUSED}`,
+    },
+  )
   .optional();
 
 /** Numbers of documents in the library ("15/2025/QĐ-UBND"), one or a list; resolved by the loader. */
