@@ -1,12 +1,20 @@
 /** `npm run build`: content check, pages, search index. `--content <dir> --out <dir>` builds another folder. */
 import { parseArgs } from "node:util";
-import { build } from "./lib/build.ts";
+import { build, type BuildStage } from "./lib/build.ts";
+
+// Editors read CI logs: each stage in a line, so a stopped build shows where it stopped.
+const STAGES: Record<BuildStage, string> = {
+  check: "Đang kiểm tra nội dung…",
+  pages: "Đang dựng trang (bản cũ vẫn giữ nguyên cho tới khi xong)…",
+  "search-index": "Đang chờ chỉ mục tìm kiếm…",
+  publish: "Đang thay bản cũ bằng bản mới…",
+};
 
 const { values } = parseArgs({
   options: { content: { type: "string", default: "content" }, out: { type: "string", default: "_site" }, "no-search": { type: "boolean", default: false }, json: { type: "boolean", default: false } },
 });
 try {
-  const result = await build({ content: values.content!, out: values.out!, search: !values["no-search"] });
+  const result = await build({ content: values.content!, out: values.out!, search: !values["no-search"], onStage: (stage) => console.log(STAGES[stage]) });
   console.log(
     `Đã xuất bản ${result.pages} trang vào ${values.out} trong ${result.seconds.toFixed(1)} s ` +
       `(kiểm tra: ${result.checkSeconds.toFixed(1)} s, trang: ${result.siteSeconds.toFixed(1)} s, chỉ mục tìm kiếm song song: ${result.searchSeconds.toFixed(1)} s).`,

@@ -2,7 +2,9 @@
  * The production build. Content is read and checked once, derived once, then rendered by Eleventy while the
  * search index is built beside it; nothing is written before the check has passed.
  */
-import { rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../site.config.ts";
 import { ContentCheckError, checkLoaded } from "./check/index.ts";
@@ -23,7 +25,11 @@ export interface BuildOptions {
   now?: DateTime;
   /** Publish drafts and scheduled articles too, marked (a preview deploy). */
   preview?: boolean;
+  /** Told as each stage begins (the CLI prints it). */
+  onStage?: (stage: BuildStage) => void;
 }
+
+export type BuildStage = "check" | "pages" | "search-index" | "publish";
 
 export interface BuildResult {
   pages: number;
@@ -37,23 +43,53 @@ export interface BuildResult {
   seconds: number;
 }
 
-export async function build({ content, out, search = true, site = configuredSite, now = buildClock(), preview = false }: BuildOptions): Promise<BuildResult> {
+/** The folders beside `out`: the new site is built in one, the old one waits in the other during the swap. */
+export function buildFolders(out: string): { staging: string; previous: string } {
+  const parent = path.dirname(path.resolve(out));
+  const name = path.basename(path.resolve(out));
+  return { staging: path.join(parent, `.${name}.building`), previous: path.join(parent, `.${name}.previous`) };
+}
+
+/**
+ * The new site replaces the old one only once its pages and its index are complete. A kill at any moment leaves
+ * the previous output whole: in `out`, or (between the two renames) in `previous`, which the next build restores.
+ */
+async function swapIn(staging: string, out: string, previous: string): Promise<void> {
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(out)) await rename(out, previous);
+  await rename(staging, out);
+  await rm(previous, { recursive: true, force: true });
+}
+
+/** A build killed between the two renames of swapIn left the old site in `previous`: put it back. */
+async function restorePrevious(out: string, previous: string): Promise<void> {
+  if (!existsSync(out) && existsSync(previous)) await rename(previous, out);
+}
+
+export async function build({ content, out, search = true, site = configuredSite, now = buildClock(), preview = false, onStage }: BuildOptions): Promise<BuildResult> {
   const began = performance.now();
+  const { staging, previous } = buildFolders(out);
   // The search index takes longest: it starts first, in another process, and writes only once all is well.
   const indexing = search ? startSearchIndex(content, { now, preview }) : undefined;
   try {
+    onStage?.("check");
+    await restorePrevious(out, previous);
     // Content with errors publishes nothing and leaves the previous output in place.
     const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true });
     const report = checkLoaded(loaded, { content, site, now });
     if (report.errors > 0) throw new ContentCheckError(report);
     const newsroom = createNewsroom(preview ? loaded : publishedOnly(loaded, now), site, now);
     const checkSeconds = seconds(began);
-    // Stale pages of deleted articles must not survive into the published folder.
-    await rm(out, { recursive: true, force: true });
-    const indexed = indexing?.write(out).then(() => seconds(began));
+    // A fresh folder: no stale page of a deleted article, nothing of a build that was killed.
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    onStage?.("pages");
+    const indexed = indexing?.write(staging).then(() => seconds(began));
+    // Awaited once the pages are written; a failure before that must not end the process with Eleventy mid-write.
+    indexed?.catch(() => {});
     const started = performance.now();
     const { Eleventy } = await import("@11ty/eleventy");
-    const eleventy = new Eleventy(content, out, {
+    const eleventy = new Eleventy(content, staging, {
       quietMode: true,
       runMode: "build",
       config: eleventyConfiguration({ site, newsroom, contentDir: content, preview }),
@@ -63,10 +99,14 @@ export async function build({ content, out, search = true, site = configuredSite
     // write() answers [passthrough copies, templates written].
     const [, templates] = (await eleventy.write()) as [unknown, unknown[]];
     const siteSeconds = seconds(started);
+    if (indexing) onStage?.("search-index");
     const searchSeconds = (await indexed) ?? 0;
+    onStage?.("publish");
+    await swapIn(staging, out, previous);
     return { pages: templates.length, checkSeconds, siteSeconds, searchSeconds, seconds: seconds(began) };
   } catch (error) {
     indexing?.cancel();
+    await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }

@@ -65,6 +65,9 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
   }
 }
 
+// The build died (killed, crashed): stop too, rather than write an index into a folder nobody will publish.
+process.once("disconnect", () => process.exit(1));
+
 process.once("message", (request: IndexerRequest) => {
   if (!("content" in request)) return;
   indexArticles(request.content, DateTime.fromISO(request.now, { setZone: true }), request.preview).then(

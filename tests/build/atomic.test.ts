@@ -1,0 +1,167 @@
+// A build killed at any stage leaves the previous site whole: real `scripts/build.ts` processes, killed on events
+// they announce (a stage line, a file appearing), never after a sleep.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, watch } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "../../scripts/bench/corpus.ts";
+import { processTree } from "../../scripts/bench/process-tree.ts";
+import { buildFolders } from "../../scripts/lib/build.ts";
+
+const NOW = "2024-06-30T10:00:00+07:00";
+let root: string;
+let content: string;
+let out: string;
+let before: Map<string, string>;
+
+/** Every file of a folder with the hash of its bytes. */
+async function manifest(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const file = path.join(dir, name);
+    if ((await stat(file)).isFile()) files.set(name, createHash("sha256").update(await readFile(file)).digest("hex"));
+  }
+  return files;
+}
+
+interface RunningBuild {
+  child: ChildProcess;
+  /** Resolves on the first stdout line matching `pattern`. */
+  line(pattern: RegExp): Promise<string>;
+  exited: Promise<{ code: number | null; stderr: string }>;
+  /** The search indexer, a child process of the build. */
+  indexerPid(): number;
+}
+
+function startBuild(): RunningBuild {
+  // Its own process group, so a kill reaches the indexer and Pagefind too, as a CI runner's kill would.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out], {
+    detached: true,
+    env: { ...process.env, TOASOAN_NOW: NOW },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const seen: string[] = [];
+  const waiting: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  lines.on("line", (text) => {
+    seen.push(text);
+    for (const w of waiting.filter((w) => w.pattern.test(text))) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(text);
+    }
+  });
+  return {
+    child,
+    line: (pattern) => new Promise((resolve) => {
+      const found = seen.find((text) => pattern.test(text));
+      if (found) resolve(found);
+      else waiting.push({ pattern, resolve });
+    }),
+    exited: new Promise((resolve) => child.once("exit", (code) => resolve({ code, stderr }))),
+    indexerPid() {
+      const indexer = processTree(child.pid!).find((p) => p.pid !== child.pid && p.name === "node");
+      if (!indexer) throw new Error("no indexer process under the build");
+      return indexer.pid;
+    },
+  };
+}
+
+/** Resolves once a file whose name matches `pattern` appears under `dir` (created by then). */
+function fileAppears(dir: string, pattern: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dir, { recursive: true }, (_event, name) => {
+      if (name && pattern.test(String(name))) {
+        watcher.close();
+        resolve();
+      }
+    });
+  });
+}
+
+function killGroup(run: RunningBuild): void {
+  try {
+    process.kill(-run.child.pid!, "SIGKILL");
+  } catch {
+    // The group has already ended.
+  }
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "toa-soan-atomic-"));
+  content = path.join(root, "content");
+  out = path.join(root, "_site");
+  // Enough articles that each stage lasts longer than a kill takes to land.
+  await generateCorpus({ dir: content, articles: 300, now: new Date(NOW) });
+  const first = startBuild();
+  expect((await first.exited).code).toBe(0);
+  before = await manifest(out);
+}, 300_000);
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describe("a build killed at any stage leaves the previous site whole", () => {
+  it("has a previous site to protect: pages, feeds and the search index", () => {
+    expect(before.has("index.html")).toBe(true);
+    expect(before.has("pagefind/pagefind.js")).toBe(true);
+    expect(before.size).toBeGreaterThan(800);
+  });
+
+  it("the indexer killed during the content check: the build fails, nothing is replaced", async () => {
+    const run = startBuild();
+    await run.line(/Đang kiểm tra nội dung/);
+    process.kill(run.indexerPid(), "SIGKILL");
+    const { code, stderr } = await run.exited;
+    killGroup(run);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Pagefind: the indexer stopped/);
+    expect(await manifest(out)).toEqual(before);
+    expect(existsSync(buildFolders(out).staging)).toBe(false);
+  }, 120_000);
+
+  it("the whole build killed while Eleventy writes pages: the half-written site is never published", async () => {
+    const run = startBuild();
+    await run.line(/Đang dựng trang/);
+    await fileAppears(buildFolders(out).staging, /\.html$/);
+    killGroup(run);
+    await run.exited;
+    expect(await manifest(out)).toEqual(before);
+    const written = (await readdir(buildFolders(out).staging, { recursive: true })).filter((f) => f.endsWith(".html"));
+    // Killed mid-write, not after: fewer pages than a whole site.
+    expect(written.length).toBeLessThan([...before.keys()].filter((f) => f.endsWith(".html")).length);
+  }, 120_000);
+
+  it("the indexer killed while Eleventy writes pages: the build fails, nothing is replaced", async () => {
+    const run = startBuild();
+    await run.line(/Đang dựng trang/);
+    await fileAppears(buildFolders(out).staging, /\.html$/);
+    process.kill(run.indexerPid(), "SIGKILL");
+    const { code } = await run.exited;
+    killGroup(run);
+    expect(code).toBe(1);
+    expect(await manifest(out)).toEqual(before);
+  }, 120_000);
+
+  it("the whole build killed while Pagefind writes the index: nothing is replaced", async () => {
+    const run = startBuild();
+    await run.line(/Đang dựng trang/);
+    await fileAppears(buildFolders(out).staging, /^pagefind/);
+    killGroup(run);
+    await run.exited;
+    expect(await manifest(out)).toEqual(before);
+  }, 120_000);
+
+  it("the next build after those kills publishes a whole new site and leaves nothing behind", async () => {
+    const run = startBuild();
+    const { code } = await run.exited;
+    expect(code).toBe(0);
+    const after = await manifest(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    const { staging, previous } = buildFolders(out);
+    expect([existsSync(staging), existsSync(previous)]).toEqual([false, false]);
+  }, 120_000);
+});
