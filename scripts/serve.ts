@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createSiteListener, listen, localVisitsHandler, openVisitsDatabase } from "./lib/server/static-server.ts";
+import { createSiteListener, listen, localRateLimit, localVisitsHandler, openOrExplainVisitsDatabase } from "./lib/server/static-server.ts";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,9 +16,9 @@ async function main(): Promise<void> {
     console.warn(`serve: ${dir}/index.html not found; build the site first.`);
   }
 
-  const database = await openVisitsDatabase(path.resolve(values.db));
+  const database = await openOrExplainVisitsDatabase(path.resolve(values.db));
   const server = await listen(
-    createSiteListener(dir, localVisitsHandler(database.store)),
+    createSiteListener(dir, localVisitsHandler(database.store), localRateLimit()),
     Number(process.env.PORT ?? 8080),
     process.env.HOST ?? "127.0.0.1",
   );

@@ -2,6 +2,7 @@
 import type { Config, Context } from "@netlify/edge-functions";
 import { getDatabase } from "@netlify/database";
 import { site } from "../../site.config.ts";
+import { VISITS_RATE_LIMIT } from "./lib/rate-limit.ts";
 import { createVisitsHandler } from "./lib/visits-handler.ts";
 import { sqlVisitStore, type VisitStore } from "./lib/visit-store.ts";
 
@@ -30,4 +31,5 @@ const handle = createVisitsHandler({
 
 export default async (request: Request, _context: Context): Promise<Response> => handle(request);
 
-export const config: Config = { path: "/api/visits" };
+// Netlify answers 429 past the rule, before the function runs: no invocation, no database write.
+export const config: Config = { path: "/api/visits", rateLimit: VISITS_RATE_LIMIT };

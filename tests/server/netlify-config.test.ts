@@ -3,7 +3,7 @@ import path from "node:path";
 import { resolveConfig } from "@netlify/config";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "../../scripts/lib/server/headers.ts";
+import { CACHE_RULES, cacheControlFor, DEFAULT_CACHE_CONTROL, securityHeaders } from "../../scripts/lib/server/headers.ts";
 
 const ROOT = path.resolve(".");
 
@@ -52,6 +52,15 @@ describe("netlify.toml", () => {
       expect(rules[0] ?? "", file).not.toContain("immutable");
     }
     expect(valuesFor("/api/*")?.["Cache-Control"]).toBe("no-store");
+  });
+
+  it("sets the Cache-Control npm start sends, rule for rule", () => {
+    const toml = headers.filter((rule) => "Cache-Control" in rule.values).map((rule) => ({ for: rule.for, value: rule.values["Cache-Control"] }));
+    expect(toml).toEqual(CACHE_RULES);
+    for (const file of ["/", "/tin-tuc/abc/", "/images/a.jpg", "/feed.xml", "/assets/css/print.css", "/pagefind/pagefind.js", "/pagefind/index/vi_1.pf_index", "/api/visits"]) {
+      const netlify = rulesSetting("Cache-Control", file).map((r) => r.values["Cache-Control"])[0] ?? DEFAULT_CACHE_CONTROL;
+      expect(cacheControlFor(file), file).toBe(netlify);
+    }
   });
 
   it("redirects the old portal's home and pages for good", () => {

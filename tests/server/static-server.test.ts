@@ -1,6 +1,7 @@
 // `npm start`'s server: static files with the site's headers, and a counter that survives a restart.
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +11,12 @@ import { securityHeaders } from "../../scripts/lib/server/headers.ts";
 import {
   createSiteListener,
   listen,
+  localRateLimit,
   localVisitsHandler,
   openVisitsDatabase,
   type SiteServer,
 } from "../../scripts/lib/server/static-server.ts";
+import { VISITS_RATE_LIMIT } from "../../netlify/edge-functions/lib/rate-limit.ts";
 import { browserHeaders } from "../helpers/pglite-server.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -63,7 +66,7 @@ describe("static site", () => {
       expect(home.status).toBe(200);
       expect(await home.text()).toContain("Trang chủ");
       expectSecurityHeaders(home);
-      expect(home.headers.get("cache-control")).toBe("no-cache");
+      expect(home.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
 
       const page = await fetch(`${url}/gioi-thieu/`);
       expect(await page.text()).toContain("Giới thiệu");
@@ -75,10 +78,11 @@ describe("static site", () => {
 
       const hashed = await fetch(`${url}/assets/css/site.3f2a9c1b.css`);
       expect(hashed.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      // The headers netlify.toml sets (tests/server/netlify-config.test.ts keeps the table equal to it).
       const plain = await fetch(`${url}/assets/css/print.css`);
-      expect(plain.headers.get("cache-control")).toBe("no-cache");
+      expect(plain.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
       const search = await fetch(`${url}/pagefind/pagefind.js`);
-      expect(search.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(search.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
 
       const counter = await fetch(`${url}${site.counter.endpoint}`, { headers: browserHeaders });
       expectSecurityHeaders(counter);
@@ -143,5 +147,123 @@ describe("local counter", () => {
     } finally {
       await database.close();
     }
+  }, 60_000);
+});
+
+/** A raw request: fetch refuses TRACE outright, and a browser never sends it; a script can. */
+function rawRequest(url: string, method: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method }, (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+describe("requests a static site does not take", () => {
+  it("answers 405 to any method but GET and HEAD on pages, and to TRACE on the counter, never 500", async () => {
+    await withServer(path.join(work, "db-methods"), async ({ url }) => {
+      for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) {
+        const answer = await rawRequest(`${url}/gioi-thieu/`, method);
+        expect([method, answer.status, answer.headers.allow]).toEqual([method, 405, "GET, HEAD"]);
+      }
+      for (const method of ["TRACE", "PUT", "DELETE"]) {
+        const answer = await rawRequest(`${url}${site.counter.endpoint}`, method);
+        expect([method, answer.status, JSON.parse(answer.body)]).toEqual([method, 405, { error: "method_not_allowed" }]);
+      }
+      expect((await fetch(`${url}/gioi-thieu/`, { method: "HEAD" })).status).toBe(200);
+    });
+  }, 60_000);
+});
+
+describe("the counter's rate limit, as Netlify applies it", () => {
+  it("counts ten requests a minute from one client, answers 429 after, and again once the window has passed", async () => {
+    let now = Date.parse("2024-06-12T03:00:00Z");
+    const database = await openVisitsDatabase();
+    const server = await listen(createSiteListener(siteDir, localVisitsHandler(database.store), localRateLimit(() => now)));
+    try {
+      const post = () => fetch(`${server.url}${site.counter.endpoint}`, { method: "POST", headers: browserHeaders });
+      const answers = [];
+      for (let i = 0; i < 12; i++) answers.push(await post());
+      expect(answers.map((a) => a.status)).toEqual([...Array(10).fill(200), 429, 429]);
+      expect(answers[10]!.headers.get("retry-after")).toBe("60");
+      const totals = await Promise.all(answers.slice(0, 10).map(async (a) => ((await a.json()) as { total: number }).total));
+      expect(totals.at(-1)).toBe(site.counter.initialTotal + 10);
+      now += 30_000;
+      expect((await post()).status).toBe(429);
+      now += 30_001;
+      expect((await post()).status).toBe(200);
+      expect(VISITS_RATE_LIMIT).toEqual({ windowLimit: 10, windowSize: 60, aggregateBy: ["ip", "domain"] });
+    } finally {
+      await server.close();
+      await database.close();
+    }
+  }, 60_000);
+
+  it("is the rule the edge function hands Netlify, per client address", async () => {
+    const { config } = await import("../../netlify/edge-functions/visits.ts");
+    expect(config.rateLimit).toBe(VISITS_RATE_LIMIT);
+    // Netlify reads aggregateBy as a list; a bare "ip" would count the whole site as one client.
+    expect(Array.isArray(config.rateLimit?.aggregateBy) && config.rateLimit.aggregateBy.includes("ip")).toBe(true);
+  });
+});
+
+describe("a local database that is damaged or missing never stops the site", () => {
+  /** Runs `npm start`'s server on `dbDir` until it prints its address, then asks it for a page and the counter. */
+  async function startOn(dbDir: string): Promise<{ page: number; counter: number; log: string }> {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(repo, "scripts/serve.ts"), "--dir", siteDir, "--db", dbDir], {
+      cwd: repo,
+      env: { ...process.env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.once("exit", () => reject(new Error(`the server stopped: ${log}`)));
+        child.stdout.on("data", (chunk: Buffer) => {
+          const match = /on (http:\/\/localhost:\d+)\//.exec(chunk.toString());
+          if (match) resolve(match[1]!);
+        });
+      });
+      const page = (await fetch(`${url}/`)).status;
+      const counter = (await fetch(`${url}${site.counter.endpoint}`, { method: "POST", headers: browserHeaders })).status;
+      return { page, counter, log };
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }
+
+  it("a damaged folder: pages served, counter 503, the log says what to do, the folder left as it was", async () => {
+    const dbDir = path.join(work, "db-damaged");
+    const database = await openVisitsDatabase(dbDir);
+    await database.close();
+    await writeFile(path.join(dbDir, "PG_VERSION"), "hỏng");
+    const result = await startOn(dbDir);
+    expect(result).toMatchObject({ page: 200, counter: 503 });
+    expect(result.log).toContain(`the visit database in ${dbDir} cannot be opened`);
+    expect(result.log).toContain(`mv ${dbDir} ${dbDir}.damaged`);
+    expect(await readFile(path.join(dbDir, "PG_VERSION"), "utf8")).toBe("hỏng");
+  }, 60_000);
+
+  it("a folder of files without a database is not overwritten with a fresh count", async () => {
+    const dbDir = path.join(work, "db-not-a-database");
+    await mkdir(dbDir, { recursive: true });
+    await writeFile(path.join(dbDir, "ghi-chu.txt"), "x");
+    const result = await startOn(dbDir);
+    expect(result).toMatchObject({ page: 200, counter: 503 });
+    expect(await readdir(dbDir)).toEqual(["ghi-chu.txt"]);
+  }, 60_000);
+
+  it("a missing folder is created, with a line saying so", async () => {
+    const dbDir = path.join(work, "db-missing", "visits-db");
+    const result = await startOn(dbDir);
+    expect(result).toMatchObject({ page: 200, counter: 200 });
+    expect(result.log).toContain(`no visit database in ${dbDir}; created a new one`);
   }, 60_000);
 });

@@ -24,3 +24,28 @@ export const securityHeaders: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
   "X-Frame-Options": "DENY",
 };
+
+const YEAR = "public, max-age=31536000, immutable";
+const REVALIDATE = "public, max-age=0, must-revalidate";
+
+/** Cache-Control by path, as netlify.toml's [[headers]] set it (a test keeps both equal); "/x/*" is a prefix. */
+export const CACHE_RULES: readonly { for: string; value: string }[] = [
+  { for: "/assets/*", value: YEAR },
+  { for: "/pagefind/fragment/*", value: YEAR },
+  { for: "/pagefind/index/*", value: YEAR },
+  { for: "/pagefind/filter/*", value: YEAR },
+  { for: "/pagefind/pagefind.js", value: REVALIDATE },
+  { for: "/pagefind/pagefind-entry.json", value: REVALIDATE },
+  { for: "/pagefind/pagefind-worker.js", value: REVALIDATE },
+  { for: "/pagefind/wasm.vi.pagefind", value: REVALIDATE },
+  { for: "/pagefind/wasm.unknown.pagefind", value: REVALIDATE },
+  { for: "/api/*", value: "no-store" },
+];
+
+/** What Netlify sends for a static file no rule names. */
+export const DEFAULT_CACHE_CONTROL = REVALIDATE;
+
+export function cacheControlFor(pathname: string): string {
+  const rule = CACHE_RULES.find((r) => (r.for.endsWith("/*") ? pathname.startsWith(r.for.slice(0, -1)) : pathname === r.for));
+  return rule?.value ?? DEFAULT_CACHE_CONTROL;
+}
