@@ -159,36 +159,36 @@ function countNewlines(text: string, end: number): number {
 }
 
 const ELEMENT_REASONS: Record<string, string> = {
-  script: "mã này chạy chương trình trên máy người đọc",
-  noscript: "mã này chỉ dùng cho chương trình chạy trên trang",
-  iframe: "trang không tải nội dung từ website khác; vui lòng thay bằng một liên kết, ví dụ [Xem video](https://www.youtube.com/watch?v=…)",
+  script: "mã này chạy lệnh trên máy người đọc",
+  noscript: "mã này chỉ dùng cho lệnh chạy trên trang",
+  iframe: "trang không tải nội dung từ website khác; thay bằng một liên kết, ví dụ [Xem video](https://www.youtube.com/watch?v=…)",
   meta: "mã này có thể tự chuyển người đọc sang trang khác",
   base: "mã này đổi địa chỉ của mọi liên kết trên trang",
   link: "mã này tải định dạng hoặc tệp từ nơi khác",
   form: "biểu mẫu nhập liệu có thể lừa người đọc gửi thông tin đi nơi khác",
-  svg: "hình vẽ SVG viết trong bài có thể chứa mã chạy; vui lòng lưu thành tệp ảnh trong content/images/ rồi chèn ảnh",
+  svg: "hình vẽ SVG viết trong bài có thể chứa lệnh chạy; lưu thành tệp ảnh trong content/images/ rồi chèn ảnh",
 };
 
-/** What editors read about a removal: what happened and what to do. */
+/** What editors read about a removal: what happened and what to do, in the checker's words (mã HTML, lệnh). */
 export function removalMessage(removal: Removal): string {
   switch (removal.kind) {
     case "unclosed-comment":
-      return "chú thích <!-- chưa được đóng: mọi nội dung phía sau bị ẩn; vui lòng thêm --> vào cuối chú thích hoặc xóa <!--";
+      return "chú thích <!-- chưa được đóng: mọi nội dung phía sau bị ẩn; thêm --> vào cuối chú thích hoặc xóa <!--";
     case "element": {
       const tag = `<${removal.tag}>`;
-      if (removal.tag === "style") return `mã HTML ${tag} không được phép trong bài và đã bị bỏ; định dạng sẽ không hiển thị (dùng Markdown để in đậm, in nghiêng, làm tiêu đề)`;
+      if (removal.tag === "style") return `mã HTML ${tag} không được phép trong bài và đã bị bỏ; định dạng sẽ không hiển thị (in đậm viết **chữ**, in nghiêng viết *chữ*)`;
       if (removal.severity === "warning") return `mã HTML ${tag} không dùng được trong bài và đã bị bỏ; chữ bên trong vẫn được giữ`;
       const reason = ELEMENT_REASONS[removal.tag] ?? (["input", "button", "select", "option", "textarea"].includes(removal.tag) ? ELEMENT_REASONS.form : "trang chỉ hiển thị chữ, ảnh, bảng và liên kết");
-      return `mã HTML ${tag} không được phép trong bài (${reason}); vui lòng xóa mã này`;
+      return `mã HTML ${tag} không được phép trong bài (${reason}); xóa đoạn mã này`;
     }
     case "attribute": {
-      const where = `trên mã HTML <${removal.tag}>`;
-      if (removal.attribute.startsWith("on")) return `thuộc tính ${removal.attribute} ${where} là mã JavaScript, không được phép; vui lòng xóa thuộc tính này`;
-      if (isScriptUrl(removal.value)) return `địa chỉ "${removal.value.slice(0, 40)}" (${removal.attribute} ${where}) chạy mã JavaScript, không được phép; dùng địa chỉ http(s) hoặc /đường-dẫn/`;
-      if (removal.severity === "error") return `thuộc tính ${removal.attribute} ${where} không được phép (có thể chuyển trang hoặc hiện nội dung lạ); vui lòng xóa thuộc tính này`;
-      if (removal.attribute === "style") return `định dạng style ${where} đã bị bỏ (trang không dùng định dạng viết trong bài); dùng Markdown để in đậm, in nghiêng`;
-      if (removal.attribute === "href" || removal.attribute === "src") return `địa chỉ "${removal.value.slice(0, 40)}" (${removal.attribute} ${where}) không dùng được và đã bị bỏ; dùng địa chỉ http(s), mailto: hoặc /đường-dẫn/`;
-      return `thuộc tính ${removal.attribute} ${where} không dùng được trong bài và đã bị bỏ`;
+      const part = `phần ${removal.attribute}="…" trong mã HTML <${removal.tag}>`;
+      if (removal.attribute.startsWith("on")) return `${part} là lệnh chạy trên trang, không được phép; xóa phần ${removal.attribute}="…"`;
+      if (isScriptUrl(removal.value)) return `địa chỉ "${removal.value.slice(0, 40)}" trong mã HTML <${removal.tag}> là lệnh chạy trên trang, không được phép; dùng địa chỉ bắt đầu bằng https:// hoặc /`;
+      if (removal.severity === "error") return `${part} không được phép (có thể chuyển trang hoặc hiện nội dung lạ); xóa phần ${removal.attribute}="…"`;
+      if (removal.attribute === "style") return `định dạng style="…" trong mã HTML <${removal.tag}> (thường do dán từ Word) sẽ không hiện trên trang và đã bị bỏ; in đậm viết **chữ**, in nghiêng viết *chữ*`;
+      if (removal.attribute === "href" || removal.attribute === "src") return `địa chỉ "${removal.value.slice(0, 40)}" trong mã HTML <${removal.tag}> không dùng được và đã bị bỏ; dùng địa chỉ bắt đầu bằng https://, mailto: hoặc /`;
+      return `${part} không dùng được trong bài và đã bị bỏ`;
     }
   }
 }

@@ -372,7 +372,7 @@ export type ScheduleData = z.output<typeof scheduleSchema>;
 /** Field-by-field documentation for the editors' guide and the scaffold. */
 export const ARTICLE_FIELDS = [
   { field: "title", required: true, example: '"Hội nghị sơ kết hoạt động KH&CN 6 tháng đầu năm 2020"', help: "Tiêu đề bài viết." },
-  { field: "date", required: true, example: '"19/06/2020 08:02"', help: "Ngày giờ đăng, giờ Việt Nam. Giờ trong tương lai: bài lên trang ở lần xuất bản đầu tiên sau giờ đó, muộn nhất 00:05 hôm sau." },
+  { field: "date", required: true, example: '"19/06/2020 08:02"', help: 'Ngày giờ đăng, giờ Việt Nam (viết `"2020-06-19 08:02"` cũng được; năm từ 1990 đến 2100). Giờ trong tương lai: bài lên trang ở lần xuất bản đầu tiên sau giờ đó, muộn nhất 00:05 hôm sau.' },
   { field: "category", required: true, example: "hoat-dong-khcn", help: "Chuyên mục: tên hoặc mã (slug) khai báo trong site.config.ts." },
   { field: "source", required: false, example: '"Trung tâm Ứng dụng và Thống kê KH&CN"', help: "Đơn vị hoặc tác giả, in ở cuối bài." },
   { field: "summary", required: false, example: '"Sở KH&CN tổ chức hội nghị sơ kết…"', help: "Tóm tắt; bỏ trống thì lấy đoạn đầu tiên." },
@@ -383,7 +383,7 @@ export const ARTICLE_FIELDS = [
   { field: "featured", required: false, example: "true", help: "Đưa vào mục Tin tiêu điểm." },
   { field: "draft", required: false, example: "true", help: "Bản nháp: chỉ hiện khi xem thử, không đăng." },
   { field: "slug", required: false, example: "hoi-nghi-so-ket-2020", help: "Địa chỉ bài viết; giữ nguyên địa chỉ khi sửa tiêu đề." },
-  { field: "aliases", required: false, example: "[/tin-tuc/12345.html]", help: "Địa chỉ cũ của bài trên cổng cũ, tự chuyển hướng về bài mới." },
+  { field: "aliases", required: false, example: "[/tin-tuc/12345.html]", help: "Địa chỉ cũ của bài trên cổng cũ, tự chuyển hướng về bài mới. Chỉ ghi đường dẫn bắt đầu bằng `/`, không khoảng trắng, không phần sau dấu `?`." },
   { field: "van_ban", required: false, example: '["15/2025/QĐ-UBND"]', help: "Số ký hiệu các văn bản bài viết nhắc tới, có trong thư viện văn bản; hiện thành liên kết cuối bài." },
 ] as const;
 
