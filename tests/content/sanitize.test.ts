@@ -69,10 +69,10 @@ describe("what was removed, reported with its line", () => {
     const pasted = checkContent({ content: "tests/fixtures/content/pasted", now: NOW });
     expect(pasted.errors).toBe(0);
     expect(pasted.problems.map((p) => [p.line, p.message])).toEqual([
-      [9, "mã HTML <style> không được phép trong bài và đã bị bỏ; định dạng sẽ không hiển thị (dùng Markdown để in đậm, in nghiêng, làm tiêu đề)"],
-      [11, "thuộc tính class trên mã HTML <p> không dùng được trong bài và đã bị bỏ"],
-      [11, "định dạng style trên mã HTML <p> đã bị bỏ (trang không dùng định dạng viết trong bài); dùng Markdown để in đậm, in nghiêng"],
-      [11, "định dạng style trên mã HTML <span> đã bị bỏ (trang không dùng định dạng viết trong bài); dùng Markdown để in đậm, in nghiêng"],
+      [9, "mã HTML <style> không được phép trong bài và đã bị bỏ; định dạng sẽ không hiển thị (in đậm viết **chữ**, in nghiêng viết *chữ*)"],
+      [11, 'phần class="…" trong mã HTML <p> không dùng được trong bài và đã bị bỏ'],
+      [11, 'định dạng style="…" trong mã HTML <p> (thường do dán từ Word) sẽ không hiện trên trang và đã bị bỏ; in đậm viết **chữ**, in nghiêng viết *chữ*'],
+      [11, 'định dạng style="…" trong mã HTML <span> (thường do dán từ Word) sẽ không hiện trên trang và đã bị bỏ; in đậm viết **chữ**, in nghiêng viết *chữ*'],
       [11, "mã HTML <o:p> không dùng được trong bài và đã bị bỏ; chữ bên trong vẫn được giữ"],
     ]);
     const many = renderBody('<span style="a">1</span>\n\n<span style="b">2</span>\n\n<span style="c">3</span>\n', 7).removals;

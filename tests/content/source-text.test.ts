@@ -28,7 +28,7 @@ describe("normalizeSource", () => {
 
 describe("files saved on Windows or pasted from Word", () => {
   it("reads CRLF front matter as written: a true draft, a list of tags, a spaced date in Vietnam time", () => {
-    const loaded = loadContent(content, { categories: site.categories, now: NOW, includeUnpublished: true });
+    const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now: NOW, includeUnpublished: true });
     const crlf = loaded.articles.find((a) => a.file.endsWith("crlf.md"));
     expect(loaded.problems.filter((p) => p.field !== "nội dung")).toEqual([]);
     expect(crlf?.draft).toBe(true);
@@ -38,7 +38,7 @@ describe("files saved on Windows or pasted from Word", () => {
   });
 
   it("keeps no control character from Word in titles or bodies", () => {
-    const loaded = loadContent(content, { categories: site.categories, now: NOW, includeUnpublished: true });
+    const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now: NOW, includeUnpublished: true });
     const word = loaded.articles.find((a) => a.file.endsWith("word-controls.md"))!;
     expect(word.title).toBe("Dán từ Word có tab dọc");
     expect(word.html).toContain("Đoạn có tab dọc và ký tự chuông.");

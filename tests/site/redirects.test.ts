@@ -25,7 +25,8 @@ describe("aliases are plain paths of this site", () => {
     ["/tin/*", /ký tự \* : !/],
     ["/tin.aspx?id=12", /phần sau dấu \?/],
     ["//example.org/tin", /đường dẫn trên website này/],
-    ["tin-cu.html", /phải bắt đầu bằng \//],
+    ["tin-cu.html", /phải bắt đầu bằng dấu \//],
+    ["https://portal.cu/tin.aspx?id=12", /chỉ ghi phần sau tên miền: viết "\/tin\.aspx"/],
     ["/a/../b.html", /đoạn \. hoặc \.\./],
   ])("refuses %j", (alias, message) => {
     expect(refusal(alias)).toMatch(message);
