@@ -96,4 +96,5 @@ export const site = {
   counter: { endpoint: "/api/visits", initialTotal: 1941995, timeoutMs: 2000 },
   pageSize: 20,
   timeZone: "Asia/Ho_Chi_Minh",
+  shareImage: { file: "assets/img/chia-se.png", alt: "Biểu trưng và tên Sở Khoa học và Công nghệ, Ủy ban nhân dân tỉnh" },
 } satisfies SiteSettings;

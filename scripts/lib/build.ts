@@ -12,7 +12,8 @@ import { loadContent, publishedOnly } from "./content/load.ts";
 import { startSearchIndex } from "./search/index.ts";
 import { buildClock } from "./site/clock.ts";
 import { createNewsroom } from "./site/newsroom.ts";
-import { eleventyConfiguration } from "./site/plugin.ts";
+import { DEFAULT_IMAGE_CACHE, ImageLibrary, type EncodeReport } from "./site/images.ts";
+import { eleventyConfiguration, ROOT } from "./site/plugin.ts";
 import type { SiteSettings } from "./site/settings.ts";
 
 export interface BuildOptions {
@@ -27,6 +28,10 @@ export interface BuildOptions {
   preview?: boolean;
   /** Told as each stage begins (the CLI prints it). */
   onStage?: (stage: BuildStage) => void;
+  /** Encoded photos kept between builds (.cache/images by default). */
+  imageCache?: string;
+  /** Delete cached encodings this build does not use (the CLI's production builds). */
+  pruneImageCache?: boolean;
 }
 
 export type BuildStage = "check" | "pages" | "search-index" | "publish";
@@ -39,6 +44,10 @@ export interface BuildResult {
   siteSeconds: number;
   /** The search index, from the build's start to written; it runs in another process beside the rest. */
   searchSeconds: number;
+  /** Photos: originals used, encoded now, reused from the cache, files published. */
+  images: EncodeReport;
+  /** Encoding photos, from the check's end to the last file; it runs beside Eleventy. */
+  imageSeconds: number;
   /** The whole build: check, pages and index. */
   seconds: number;
 }
@@ -66,7 +75,17 @@ async function restorePrevious(out: string, previous: string): Promise<void> {
   if (!existsSync(out) && existsSync(previous)) await rename(previous, out);
 }
 
-export async function build({ content, out, search = true, site = configuredSite, now = buildClock(), preview = false, onStage }: BuildOptions): Promise<BuildResult> {
+export async function build({
+  content,
+  out,
+  search = true,
+  site = configuredSite,
+  now = buildClock(),
+  preview = false,
+  onStage,
+  imageCache = DEFAULT_IMAGE_CACHE,
+  pruneImageCache = false,
+}: BuildOptions): Promise<BuildResult> {
   const began = performance.now();
   const { staging, previous } = buildFolders(out);
   // The search index takes longest: it starts first, in another process, and writes only once all is well.
@@ -75,11 +94,17 @@ export async function build({ content, out, search = true, site = configuredSite
     onStage?.("check");
     await restorePrevious(out, previous);
     // Content with errors publishes nothing and leaves the previous output in place.
-    const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true });
+    const images = new ImageLibrary({ contentDir: content, cacheDir: imageCache });
+    const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, images });
     const report = checkLoaded(loaded, { content, site, now });
     if (report.errors > 0) throw new ContentCheckError(report);
     const newsroom = createNewsroom(preview ? loaded : publishedOnly(loaded, now), site, now);
+    const shareImage = images.share(path.resolve(ROOT, site.shareImage.file), site.shareImage.alt);
     const checkSeconds = seconds(began);
+    // sharp encodes on libuv's threads: photos are encoded while Eleventy renders on the main thread.
+    const encodingStarted = performance.now();
+    const encoding = images.encode();
+    encoding.catch(() => {});
     // A fresh folder: no stale page of a deleted article, nothing of a build that was killed.
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
@@ -92,18 +117,24 @@ export async function build({ content, out, search = true, site = configuredSite
     const eleventy = new Eleventy(content, staging, {
       quietMode: true,
       runMode: "build",
-      config: eleventyConfiguration({ site, newsroom, contentDir: content, preview }),
+      config: eleventyConfiguration({ site, newsroom, contentDir: content, preview, shareImage, images }),
     });
     // The build prints its own Vietnamese summary; errors still throw.
     eleventy.disableLogger();
     // write() answers [passthrough copies, templates written].
     const [, templates] = (await eleventy.write()) as [unknown, unknown[]];
     const siteSeconds = seconds(started);
+    await encoding;
+    // Photos the templates asked for while rendering (portraits) are encoded now; the others are done already.
+    const encoded = await images.encode();
+    const imageSeconds = seconds(encodingStarted);
+    await images.publish(staging);
     if (indexing) onStage?.("search-index");
     const searchSeconds = (await indexed) ?? 0;
     onStage?.("publish");
     await swapIn(staging, out, previous);
-    return { pages: templates.length, checkSeconds, siteSeconds, searchSeconds, seconds: seconds(began) };
+    if (pruneImageCache) await images.prune();
+    return { pages: templates.length, checkSeconds, siteSeconds, searchSeconds, images: encoded, imageSeconds, seconds: seconds(began) };
   } catch (error) {
     indexing?.cancel();
     await rm(staging, { recursive: true, force: true });

@@ -7,7 +7,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addPlugin(plugin: unknown, options?: unknown): void;
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addPassthroughCopy(paths: string | Record<string, string>, options?: { filter?: (relativePath: string) => boolean }): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setTemplateFormats(formats: string[]): void;

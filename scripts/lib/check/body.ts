@@ -10,7 +10,7 @@ import { isAllowedAttribute, isScriptUrl } from "../content/sanitize.ts";
 
 export type Finding =
   | { kind: "link"; line: number; url: string }
-  | { kind: "image"; line: number; url: string; alt: string | undefined }
+  | { kind: "image"; line: number; url: string; alt: string | undefined; html?: boolean }
   | { kind: "script-url"; line: number; tag: string; attribute: string; url: string };
 
 // The build's renderer, except that every link is kept: markdown-it drops `javascript:` links silently,
@@ -67,7 +67,7 @@ export function scanHtml(html: string, firstLine: number): Finding[] {
         const line = firstLine + countNewlines(html, parser.startIndex);
         const { href, src } = attributes;
         if (tag === "a" && href !== undefined && isAllowedAttribute(tag, "href", href)) findings.push({ kind: "link", line, url: href });
-        if (tag === "img" && src !== undefined && isAllowedAttribute(tag, "src", src)) findings.push({ kind: "image", line, url: src, alt: attributes.alt });
+        if (tag === "img" && src !== undefined && isAllowedAttribute(tag, "src", src)) findings.push({ kind: "image", line, url: src, alt: attributes.alt, html: true });
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -6,6 +6,7 @@ import { site as configuredSite } from "../../../site.config.ts";
 import { BODY_FIELD, DATA_FILES, dataField, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
 import type { ParsedFile } from "../content/front-matter.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
+import { inspectImage, LEAD_MIN_WIDTH, SUPPORTED_EXTENSIONS } from "../site/images.ts";
 import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema } from "../content/schema.ts";
 import { identityProblems, SETTINGS_FILE, settingLine } from "../site/identity.ts";
 import type { SiteSettings } from "../site/settings.ts";
@@ -124,6 +125,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     if (kind === "article" && typeof parsed.data.image === "string") {
       const message = imageProblem(parsed.data.image, pageUrl, context);
       if (message) add(file, parsed.lineOf("image"), "image", message);
+      else photoProblems(parsed.data.image, pageUrl, context, (text, severity) => add(file, parsed.lineOf("image"), "image", text, severity));
     }
     for (const finding of scanBody(parsed.body, parsed.bodyLine)) checkFinding(finding, file, pageUrl, context);
   }
@@ -290,6 +292,7 @@ function checkFinding(finding: Finding, file: string, pageUrl: string, context: 
       if (!finding.alt?.trim()) add(file, finding.line, BODY_FIELD, `ảnh ${finding.url} thiếu mô tả cho người khiếm thị: viết ![mô tả ảnh](${finding.url})`);
       const message = imageProblem(finding.url, pageUrl, context);
       if (message) add(file, finding.line, BODY_FIELD, message);
+      else photoProblems(finding.url, pageUrl, context, (text, severity) => add(file, finding.line, BODY_FIELD, text, severity), finding.html);
       break;
     }
     case "link":
@@ -338,6 +341,34 @@ function imageProblem(url: string, pageUrl: string, context: BodyContext): strin
   if (existsSync(file) && statSync(file).isFile()) return undefined;
   const near = nearImage(context.dir, relative);
   return `không tìm thấy ảnh ${target}: tải tệp lên content/images/${relative}` + (near ? `; có phải /images/${near}? (tên tệp phân biệt chữ hoa, chữ thường)` : "");
+}
+
+/**
+ * What the build would make of an existing image file: it must be a JPEG, PNG or WebP photo it can read (by its
+ * content, not its name), and wide enough for the lead and the social preview.
+ */
+function photoProblems(url: string, pageUrl: string, context: BodyContext, report: (message: string, severity: Problem["severity"]) => void, html = false): void {
+  const target = internalPath(url.trim(), pageUrl, context.site.url);
+  if (!target?.startsWith("/images/")) return;
+  const relative = target.slice("/images/".length);
+  const shown = `content/images/${relative}`;
+  const found = inspectImage(path.join(context.dir, FOLDERS.images, ...relative.split("/")));
+  if (!found.ok) {
+    if (found.reason === "unsupported") {
+      const kind = found.format ? `định dạng ${found.format.toUpperCase()}` : "định dạng không nhận ra";
+      report(`ảnh ${shown} có ${kind}, trang chỉ đăng ảnh JPEG, PNG hoặc WebP; mở ảnh bằng máy tính, lưu lại dạng JPEG (.jpg) rồi tải lên lại`, "error");
+    } else if (found.reason === "unreadable") {
+      report(`ảnh ${shown} không đọc được (tệp hỏng hoặc không phải ảnh); mở thử trên máy tính, lưu lại dạng JPEG rồi tải lên lại`, "error");
+    }
+    return;
+  }
+  if (html && SUPPORTED_EXTENSIONS.test(relative)) {
+    report(`ảnh ${shown} chèn bằng mã HTML <img> không được đăng (ảnh gốc không lên trang, chỉ các cỡ đã thu nhỏ); viết bằng Markdown: ![mô tả ảnh](${target})`, "error");
+    return;
+  }
+  if (found.image.width < LEAD_MIN_WIDTH) {
+    report(`ảnh ${shown} chỉ rộng ${found.image.width} điểm ảnh, nhỏ hơn ${LEAD_MIN_WIDTH}: ảnh sẽ mờ trên màn hình lớn và khi chia sẻ lên mạng xã hội; nên dùng ảnh gốc chụp từ máy ảnh hoặc điện thoại`, "warning");
+  }
 }
 
 /** An existing image whose name differs only by case or a few letters. */

@@ -12,6 +12,7 @@ import { articleSchema, documentSchema, organisationSchema, pageSchema, procedur
 import type { Category, DocumentSettings } from "../site/settings.ts";
 import { linkDocuments, readDocument, type DocumentRef, type OfficialDocument } from "./documents.ts";
 import { slugify } from "./slug.ts";
+import type { ImageLibrary, Picture, ShareImage } from "../site/images.ts";
 
 /** Folders of content/, as editors see them. */
 export const FOLDERS = { articles: "bai-viet", pages: "trang", schedule: "lich-cong-tac", images: "images", documents: "van-ban", data: "du-lieu", english: "en" } as const;
@@ -55,6 +56,12 @@ export interface Article {
   summary: string;
   image?: string;
   imageAlt?: string;
+  imageCaption?: string;
+  imageCredit?: string;
+  /** The lead photo, processed: only when the content was loaded with an image library (build, preview). */
+  photo?: Picture;
+  /** Its 1200×630 social preview. */
+  share?: ShareImage;
   tags: string[];
   hot: boolean;
   featured: boolean;
@@ -130,6 +137,8 @@ export interface LoadOptions {
   now: DateTime;
   /** Previews keep drafts and scheduled articles; production drops them. */
   includeUnpublished: boolean;
+  /** Photos as pictures (the build and the preview); without it, bodies keep plain <img> (the checker, search). */
+  images?: ImageLibrary;
 }
 
 /** Every Markdown file under dir, sorted for stable output. */
@@ -172,12 +181,14 @@ function readCached<T>(file: string, cache: ContentCache | undefined, read: Read
 }
 
 /** One article file, validated; its problems go to `problems`. `scheduled` is left for the caller's clock. */
-export function readArticle(file: string, schema: ReturnType<typeof articleSchema>, problems: Problem[]): { item?: Article; parsed?: ParsedFile } {
+export function readArticle(file: string, schema: ReturnType<typeof articleSchema>, problems: Problem[], images?: ImageLibrary): { item?: Article; parsed?: ParsedFile } {
   const { data, parsed } = readValidated(file, schema, problems);
   if (!data || !parsed) return { parsed };
   const slug = data.slug ?? slugify(path.basename(file, ".md"));
-  const body = renderBody(parsed.body, parsed.bodyLine);
+  const body = renderBody(parsed.body, parsed.bodyLine, images);
   reportRemovals(file, body.removals, problems);
+  // An image the library cannot use leaves the article without a photo; the checker reports why.
+  const imageFile = data.image && images?.fileOf(data.image);
   const article: Article = {
     file,
     slug,
@@ -194,6 +205,10 @@ export function readArticle(file: string, schema: ReturnType<typeof articleSchem
     summary: data.summary ?? truncateWords(body.firstParagraph, 240),
     image: data.image,
     imageAlt: data.image_alt,
+    imageCaption: data.image_caption,
+    imageCredit: data.image_credit,
+    photo: data.image && data.image_alt ? images?.picture(data.image, data.image_alt) : undefined,
+    share: imageFile && data.image_alt ? images?.share(imageFile, data.image_alt) : undefined,
     tags: data.tags ?? [],
     hot: data.hot ?? false,
     featured: data.featured ?? false,
@@ -229,7 +244,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
     return items;
   };
 
-  const articles = collect(FOLDERS.articles, "article", (file, found) => readArticle(file, schema, found));
+  const articles = collect(FOLDERS.articles, "article", (file, found) => readArticle(file, schema, found, options.images));
   // The clock moves between loads of a cached article: "scheduled" is never cached.
   for (const article of articles) article.scheduled = article.date > options.now;
 
@@ -237,7 +252,7 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
     const read = readValidated(file, pageSchema, found);
     if (!read.data || !read.parsed) return { parsed: read.parsed };
     const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
-    const body = renderBody(read.parsed.body, read.parsed.bodyLine);
+    const body = renderBody(read.parsed.body, read.parsed.bodyLine, options.images);
     reportRemovals(file, body.removals, found);
     const page: Page = {
       file,

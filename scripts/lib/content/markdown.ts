@@ -1,10 +1,26 @@
 /** Article bodies: Markdown to allowlisted HTML, and the plain first paragraph used as a summary. */
-import MarkdownIt from "markdown-it";
+import MarkdownIt, { type Options } from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
+import { pictureHtml, type Picture } from "../site/images.ts";
 import { findRemovals, sanitizeBody, type Removal } from "./sanitize.ts";
 
 // html stays on for editors' tables and pasted markup; sanitize.ts keeps only what an article needs.
 export const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
+
+/** Turns an image address of the content into its responsive picture (the build's and the preview's photos). */
+export interface PictureSource {
+  picture(src: string, alt: string): Picture | undefined;
+}
+
+interface RenderEnv {
+  images?: PictureSource;
+  /** Our own photo markup, put back after the allowlist (which keeps only what editors may write). */
+  photos: string[];
+}
+
+/** A photo's place in the rendered HTML: private-use characters, which the allowlist keeps as text. */
+const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 export interface RenderedBody {
   html: string;
@@ -15,8 +31,9 @@ export interface RenderedBody {
 }
 
 /** Renders a body whose first line is line `bodyLine` of its file (for the lines of removals). */
-export function renderBody(body: string, bodyLine = 1): RenderedBody {
-  const tokens = markdown.parse(body, {});
+export function renderBody(body: string, bodyLine = 1, images?: PictureSource): RenderedBody {
+  const env: RenderEnv = { images, photos: [] };
+  const tokens = markdown.parse(body, env);
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]?.type === "paragraph_open") {
@@ -28,7 +45,7 @@ export function renderBody(body: string, bodyLine = 1): RenderedBody {
     }
   }
   return {
-    html: sanitizeBody(markdown.renderer.render(tokens, markdown.options, {})),
+    html: sanitizeBody(markdown.renderer.render(tokens, markdown.options, env)).replace(PLACEHOLDER, (_, n: string) => env.photos[Number(n)] ?? ""),
     firstParagraph: firstParagraph.replace(/\s+/g, " ").trim(),
     removals: rawHtmlRemovals(tokens, body, bodyLine),
   };
@@ -59,4 +76,91 @@ export function truncateWords(text: string, max: number): string {
   const cut = text.slice(0, max + 1);
   const space = cut.lastIndexOf(" ");
   return `${cut.slice(0, space > max * 0.6 ? space : max).replace(/[\s,;:.…-]+$/, "")}…`;
+}
+
+/**
+ * Photos in a body, the Vietnamese newspaper way. An image alone in its paragraph is a figure; a line written in
+ * italics right below it (on the next line or after a blank line) is its caption, and "Ảnh: …" at the end of that
+ * line is the photographer's credit:
+ *
+ *     ![Đại biểu tham quan gian trưng bày](/images/ngay-hoi.jpg)
+ *     *Đại biểu tham quan gian trưng bày. Ảnh: Minh Anh*
+ */
+markdown.core.ruler.push("figures", (state: StateCore) => {
+  const tokens = state.tokens;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.type !== "paragraph_open" || tokens[i + 1]!.type !== "inline" || tokens[i + 2]!.type !== "paragraph_close") continue;
+    const children = (tokens[i + 1]!.children ?? []).filter((t) => !(t.type === "text" && t.content.trim() === ""));
+    const image = children[0];
+    if (image?.type !== "image") continue;
+    let caption: Token[] | undefined;
+    let consumed = 3;
+    if (children.length === 1) {
+      const next = tokens[i + 4];
+      if (tokens[i + 3]?.type === "paragraph_open" && next?.type === "inline" && emphasisOnly(next.children ?? [])) {
+        caption = next.children!.slice(1, -1);
+        consumed = 6;
+      }
+    } else if (children[1]?.type === "softbreak" && emphasisOnly(children.slice(2))) {
+      caption = children.slice(3, -1);
+    } else {
+      continue;
+    }
+    const figure = new state.Token("figure", "figure", 0);
+    figure.children = [image];
+    figure.meta = { caption };
+    figure.block = true;
+    tokens.splice(i, consumed, figure);
+  }
+});
+
+/** The whole run is one emphasis: *…* or _…_, nothing before or after it. */
+function emphasisOnly(run: Token[]): boolean {
+  const items = run.filter((t) => !(t.type === "text" && t.content.trim() === ""));
+  if (items[0]?.type !== "em_open" || items[items.length - 1]?.type !== "em_close" || items.length < 3) return false;
+  let depth = 0;
+  for (const [index, token] of items.entries()) {
+    if (token.type === "em_open") depth++;
+    if (token.type === "em_close") depth--;
+    if (depth === 0 && index < items.length - 1) return false;
+  }
+  return run[0] === items[0] && run[run.length - 1] === items[items.length - 1];
+}
+
+const CREDIT = /^(.*?)(?:^|[\s.;,–-]+)\(?\s*ảnh\s*:\s*([^()]*?)\s*\)?\s*\.?\s*$/isu;
+
+markdown.renderer.rules.figure = (tokens, idx, options, env: RenderEnv, self) => {
+  const token = tokens[idx]!;
+  const image = token.children![0]!;
+  const caption = (token.meta as { caption?: Token[] }).caption ?? [];
+  let credit = "";
+  const last = caption[caption.length - 1];
+  const match = last?.type === "text" ? CREDIT.exec(last.content.normalize("NFC")) : null;
+  if (last && match) {
+    credit = match[2]!;
+    last.content = match[1]!.trim() === "" ? "" : `${match[1]!.trim()}${/[.!?…]$/.test(match[1]!.trim()) ? "" : "."}`;
+  }
+  // The caption is the editor's text: through the allowlist like the rest of the body.
+  const text = sanitizeBody(self.renderInline(caption, options, env)).trim();
+  const escape = markdown.utils.escapeHtml;
+  const figcaption = text || credit ? `<figcaption>${text}${text && credit ? " " : ""}${credit ? `<span class="photo-credit">Ảnh: ${escape(credit)}</span>` : ""}</figcaption>` : "";
+  return `${keep(env, `<figure class="photo">${renderImage(image, env, options, self)}${figcaption}</figure>`)}\n`;
+};
+
+markdown.renderer.rules.image = (tokens, idx, options, env: RenderEnv, self) => keep(env, renderImage(tokens[idx]!, env, options, self));
+
+/** Sets our markup aside and leaves its placeholder in the HTML that goes through the allowlist. */
+function keep(env: RenderEnv, html: string): string {
+  env.photos.push(html);
+  return `\uE000${env.photos.length - 1}\uE001`;
+}
+
+/** A photo of the content as <picture>; any other address (data:, or one the checker rejects) as a plain <img>. */
+function renderImage(image: Token, env: RenderEnv, options: Options, self: MarkdownIt["renderer"]): string {
+  const src = image.attrGet("src") ?? "";
+  const alt = self.renderInlineAsText(image.children ?? [], options, env);
+  const picture = env.images?.picture(src, alt);
+  if (picture) return pictureHtml(picture, { sizes: "column" });
+  // Not one of our photos: the allowlist decides whether its address may stay.
+  return sanitizeBody(`<img src="${markdown.utils.escapeHtml(src)}" alt="${markdown.utils.escapeHtml(alt)}">`).replace(/\s*\/?>$/, ' loading="lazy">');
 }

@@ -203,6 +203,9 @@ export function articleSchema(categories: Category[]) {
       summary: optionalText({ key: "summary", label: "tóm tắt (summary)" }),
       image: optionalText({ key: "image", label: "ảnh (image)" }),
       image_alt: optionalText({ key: "image_alt", label: "mô tả ảnh (image_alt)" }),
+      image_caption: optionalText({ key: "image_caption", label: "chú thích ảnh (image_caption)" }),
+      // "Ảnh: " is printed by the page; an editor who types it too does not get it twice.
+      image_credit: optionalText({ key: "image_credit", label: "tác giả ảnh (image_credit)" }).transform((value) => value?.replace(/^\s*ảnh\s*:\s*/iu, "") || undefined),
       tags: tagsField,
       hot: flag({ key: "hot", label: "tin nóng (hot)" }),
       featured: flag({ key: "featured", label: "tin tiêu điểm (featured)" }),
@@ -378,6 +381,8 @@ export const ARTICLE_FIELDS = [
   { field: "summary", required: false, example: '"Sở KH&CN tổ chức hội nghị sơ kết…"', help: "Tóm tắt; bỏ trống thì lấy đoạn đầu tiên." },
   { field: "image", required: false, example: "/images/hoi-nghi.jpg", help: "Ảnh đại diện, trong thư mục content/images/." },
   { field: "image_alt", required: false, example: '"Quang cảnh hội nghị"', help: "Mô tả ảnh cho người khiếm thị; bắt buộc khi có ảnh." },
+  { field: "image_caption", required: false, example: '"Quang cảnh hội nghị sơ kết."', help: "Chú thích in dưới ảnh đại diện." },
+  { field: "image_credit", required: false, example: '"Minh Anh"', help: "Tác giả ảnh, in sau chữ \"Ảnh:\" dưới ảnh." },
   { field: "tags", required: false, example: "[hội nghị, OCOP]", help: "Từ khóa." },
   { field: "hot", required: false, example: "true", help: "Đưa vào mục Tin nóng." },
   { field: "featured", required: false, example: "true", help: "Đưa vào mục Tin tiêu điểm." },

@@ -4,6 +4,7 @@
  * in a 10,000-article archive (a full Eleventy rebuild takes seconds there). Drafts and scheduled articles show,
  * marked. Search and the visit counter need the production build: `npm start`.
  */
+import { createReadStream } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import nunjucks from "nunjucks";
@@ -12,10 +13,11 @@ import { site } from "../../../site.config.ts";
 import { FOLDERS, formatProblem, loadContent, type ContentCache } from "../content/load.ts";
 import { fingerprintAssets } from "../site/assets.ts";
 import { buildClock } from "../site/clock.ts";
+import { IMAGE_URL_PATH, ImageLibrary, type ShareImage } from "../site/images.ts";
 import { NUNJUCKS_OPTIONS, templateFilters, type AssetMap } from "../site/filters.ts";
 import { identityProblems, SETTINGS_FILE, settingLine } from "../site/identity.ts";
 import { createNewsroom, type Newsroom } from "../site/newsroom.ts";
-import { ASSETS, LAYOUTS } from "../site/plugin.ts";
+import { ASSETS, LAYOUTS, ROOT } from "../site/plugin.ts";
 import { pagesOf, type RoutedPage } from "../site/routes.ts";
 import { securityHeaders } from "./headers.ts";
 
@@ -34,22 +36,28 @@ export interface Preview {
   attachment(url: string): { source: string; mime: string } | undefined;
   /** Re-reads changed content on the next render. */
   invalidate(): void;
+  /** A processed photo of the pages rendered so far, encoded on first request: its file in the cache. */
+  image(name: string): Promise<string | undefined>;
 }
 
-export function createPreview(contentDir: string): Preview {
+export function createPreview(contentDir: string, { imageCache }: { imageCache?: string } = {}): Preview {
   const assets = fingerprintAssets(ASSETS);
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS, { noCache: true }), NUNJUCKS_OPTIONS);
-  for (const [name, filter] of Object.entries(templateFilters(site, assets))) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+  for (const [name, filter] of Object.entries(templateFilters(site, assets, () => state?.images))) env.addFilter(name, filter as (...args: unknown[]) => unknown);
   const cache: ContentCache = new Map();
-  let state: { newsroom: Newsroom; pages: Map<string, RoutedPage>; errors: string[] } | undefined;
+  let state: { newsroom: Newsroom; pages: Map<string, RoutedPage>; errors: string[]; images: ImageLibrary; shareImage?: ShareImage } | undefined;
 
   const load = () => {
     const now = buildClock();
-    const content = loadContent(contentDir, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache });
+    // A new library per load: an edited photo gets its new address. The encoded files stay in the shared cache.
+    const images = new ImageLibrary({ contentDir, cacheDir: imageCache });
+    // The content cache keeps rendered bodies; a replaced photo under the same name shows after its article is saved.
+    const content = loadContent(contentDir, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache, images });
     const newsroom = createNewsroom(content, site, now);
     const settings = identityProblems(site).map(({ setting, message }) => `${SETTINGS_FILE}:${settingLine(setting)}: ${setting}: ${message}`);
     const errors = [...settings, ...content.problems.filter((p) => p.severity === "error").map(formatProblem)];
-    return { newsroom, pages: previewPages(newsroom), errors };
+    const shareImage = images.share(path.resolve(ROOT, site.shareImage.file), site.shareImage.alt);
+    return { newsroom, pages: previewPages(newsroom), errors, images, shareImage };
   };
 
   return {
@@ -62,10 +70,14 @@ export function createPreview(contentDir: string): Preview {
       for (const doc of state.newsroom.documents) for (const a of doc.attachments) if (a.url === url) return { source: a.source, mime: a.mime };
       return undefined;
     },
+    async image(name: string) {
+      state ??= load();
+      return state.images.output(name);
+    },
     render(url: string) {
       state ??= load();
       const page = state.pages.get(url) ?? state.pages.get("/404.html")!;
-      const context = { site, newsroom: state.newsroom, preview: true, page: { url }, ...page.data };
+      const context = { site, newsroom: state.newsroom, shareImage: state.shareImage, preview: true, page: { url }, ...page.data };
       let html = env.render(page.route.layout, context);
       // Problems don't stop the preview: the editor sees them on every page until fixed.
       if (state.errors.length) {
@@ -84,7 +96,7 @@ function escapeHtml(text: string): string {
 /**
  * Any request gets an answer and none stops the process: pages by GET or HEAD (405 otherwise); images from
  * content/images/, documents' attachments and the fingerprinted assets through sirv, read from disk on each
- * request (editors add files while the preview runs).
+ * request (editors add files while the preview runs); processed photos (/img/) encoded on their first request.
  */
 export function createPreviewListener(contentDir: string, preview = createPreview(contentDir)): http.RequestListener {
   // "/assets/css/site.3f2a9c1b.css" → "/css/site.css" under assets/.
@@ -115,6 +127,7 @@ export function createPreviewListener(contentDir: string, preview = createPrevie
         req.url = asset;
         return serveAsset(req, res, () => sendPage(req, res, url));
       }
+      if (url.startsWith(IMAGE_URL_PATH)) return sendPhoto(req, res, preview, url.slice(IMAGE_URL_PATH.length));
       if (url.startsWith(imagesPrefix)) {
         req.url = pathname.slice(imagesPrefix.length - 1) + search;
         return serveImage(req, res, () => sendPage(req, res, url));
@@ -130,6 +143,20 @@ export function createPreviewListener(contentDir: string, preview = createPrevie
       sendText(res, 500, `Lỗi khi dựng trang: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+}
+
+const PHOTO_TYPES: Record<string, string> = { ".avif": "image/avif", ".webp": "image/webp", ".jpeg": "image/jpeg" };
+
+function sendPhoto(req: http.IncomingMessage, res: http.ServerResponse, preview: Preview, name: string): void {
+  preview.image(name).then(
+    (file) => {
+      if (!file) return sendText(res, 404, "Không có ảnh này.");
+      res.writeHead(200, { "Content-Type": PHOTO_TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      if (req.method === "HEAD") return void res.end();
+      createReadStream(file).pipe(res);
+    },
+    (error: unknown) => sendText(res, 500, error instanceof Error ? error.message : String(error)),
+  );
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {

@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { latestGoLiveText } from "./clock.ts";
+import { pictureHtml, type ImageLibrary, type Picture, type PictureOptions } from "./images.ts";
 import type { Newsroom } from "./newsroom.ts";
 import { formatRedirects } from "./redirects.ts";
 import { widgetLabels, type SiteSettings, type WidgetLabels } from "./settings.ts";
@@ -11,7 +12,13 @@ export type AssetMap = Map<string, { source: string; url: string }>;
 /** Nunjucks settings of every render: autoescape on, quiet about missing values, tidy whitespace. */
 export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true } as const;
 
-export function templateFilters(site: SiteSettings, assets: AssetMap): Record<string, (...args: never[]) => unknown> {
+/** `{{ article.photo | picture("thumb", { decorative: true }) | safe }}`: attributes are escaped by pictureHtml. */
+export function pictureFilter(photo: Picture, sizes: PictureOptions["sizes"], flags: Omit<PictureOptions, "sizes"> = {}): string {
+  return pictureHtml(photo, { sizes, ...flags });
+}
+
+/** `photos` is the build's or the preview's image library, for photos named outside articles (leadership portraits). */
+export function templateFilters(site: SiteSettings, assets: AssetMap, photos?: () => ImageLibrary | undefined): Record<string, (...args: never[]) => unknown> {
   const labels = widgetLabels(site);
   return {
     asset(logical: string): string {
@@ -36,6 +43,9 @@ export function templateFilters(site: SiteSettings, assets: AssetMap): Record<st
     tel: (phone: string) => telUrl(phone),
     // Plain text for Netlify, printed with `safe`: HTML escaping would change the paths.
     redirectsFile: (newsroom: Newsroom) => formatRedirects([...newsroom.articles, ...newsroom.pages]),
+    picture: pictureFilter,
+    // `{% set portrait = person.photo | photo %}`: the processed picture of an image address, if it can be used.
+    photo: (src: string, alt = "") => photos?.()?.picture(src, alt),
   };
 }
 

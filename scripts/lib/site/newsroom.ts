@@ -106,6 +106,13 @@ export interface ScheduleWeek {
   nextUrl?: string;
 }
 
+/** The front page: each article at most once, so with the sidebar's "Tin nóng" none is linked more than twice. */
+export interface HomePage {
+  lead?: Article;
+  secondary: Article[];
+  blocks: { category: CategorySummary; items: Article[]; thumb?: Article }[];
+}
+
 export interface ArticleLinks {
   previous?: Article;
   next?: Article;
@@ -136,6 +143,8 @@ export interface Citation {
 
 const WIDGET_SIZE = 5;
 const RELATED_SIZE = 5;
+const HOME_SECONDARY = 4;
+const HOME_BLOCK_SIZE = 2;
 
 /**
  * A class, not a plain object: Eleventy deep-merges plain objects of global data into every page,
@@ -170,6 +179,7 @@ export class Newsroom {
   readonly documents: OfficialDocument[];
   readonly documentPages: ListingPage<OfficialDocument>[];
   readonly documentFilters: DocumentFilters;
+  readonly home: HomePage;
   private readonly citations = new Map<string, Citation[]>();
   private readonly english = new Map<string, string>();
   private published?: Set<string>;
@@ -206,7 +216,8 @@ export class Newsroom {
     // Neighbours in time overall; related: the closest articles of the same category.
     this.articles.forEach((article, i) => {
       const siblings = byCategory.get(article.category.slug) ?? [];
-      const related = nearest(siblings, position.get(article) ?? 0, RELATED_SIZE);
+      // The closest in time, shown newest first like every list of the site.
+      const related = nearest(siblings, position.get(article) ?? 0, RELATED_SIZE).sort(newestFirst);
       this.links.set(article.url, { previous: this.articles[i + 1], next: this.articles[i - 1], related });
     });
 
@@ -237,6 +248,7 @@ export class Newsroom {
       }
     }
 
+    this.home = homePage(this.featured, this.articles, this.categories, byCategory);
     this.scheduleWeeks = buildWeeks(content.schedule, this.buildTime);
     this.currentWeek = this.scheduleWeeks.find((w) => w.current)!;
 
@@ -304,6 +316,29 @@ function proceduresPage(data: ProceduresData): ProceduresPage {
     procedures: field.procedures.map((p) => ({ name: p.name, code: p.code, href: p.url ?? NATIONAL_PORTAL_SEARCH + encodeURIComponent(p.name) })),
   }));
   return { url: PROCEDURES_URL, title: "Thủ tục hành chính", fields, count: fields.reduce((n, f) => n + f.procedures.length, 0) };
+}
+
+const newestFirst = (a: Article, b: Article) => b.date.toMillis() - a.date.toMillis();
+
+/**
+ * The lead is the newest featured article with a photo (else the newest featured, else the newest with a photo);
+ * then four of the other featured and newest articles, those with a photo first; then each category's newest not
+ * yet shown, the first with a photo marked for a thumbnail.
+ */
+export function homePage(featured: Article[], articles: Article[], categories: CategorySummary[], byCategory: Map<string, Article[]>): HomePage {
+  const recent = articles.slice(0, 12);
+  const lead = featured.find((a) => a.image) ?? featured[0] ?? recent.find((a) => a.image) ?? articles[0];
+  const shown = new Set<Article>(lead ? [lead] : []);
+  // Secondary stories are shown with their thumbnails: those with a photo first, in the order editors set.
+  const candidates = [...new Set([...featured, ...recent])].filter((a) => !shown.has(a));
+  const secondary = [...candidates.filter((a) => a.image), ...candidates.filter((a) => !a.image)].slice(0, HOME_SECONDARY);
+  for (const article of secondary) shown.add(article);
+  const blocks = categories.flatMap((category) => {
+    const items = (byCategory.get(category.slug) ?? []).filter((a) => !shown.has(a)).slice(0, HOME_BLOCK_SIZE);
+    items.forEach((a) => shown.add(a));
+    return items.length ? [{ category, items, thumb: items.find((a) => a.image) }] : [];
+  });
+  return { lead, secondary, blocks };
 }
 
 function monthUrl(year: number, month: number): string {

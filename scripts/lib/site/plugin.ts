@@ -5,12 +5,13 @@ import pluginRss from "@11ty/eleventy-plugin-rss";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { FOLDERS } from "../content/load.ts";
 import { fingerprintAssets } from "./assets.ts";
+import { SUPPORTED_EXTENSIONS, type ImageLibrary, type ShareImage } from "./images.ts";
 import { NUNJUCKS_OPTIONS, templateFilters } from "./filters.ts";
 import type { Newsroom } from "./newsroom.ts";
 import { eleventyData, routes } from "./routes.ts";
 import type { SiteSettings } from "./settings.ts";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 export const LAYOUTS = path.join(ROOT, "layouts");
 export const ASSETS = path.join(ROOT, "assets");
 
@@ -22,15 +23,20 @@ export interface NewsroomOptions {
   contentDir: string;
   /** Drafts and scheduled articles are shown, marked. */
   preview?: boolean;
+  /** The social preview of pages without a photo of their own. */
+  shareImage?: ShareImage;
+  /** The build's photos: templates may ask for more (portraits), encoded after the pages are written. */
+  images?: ImageLibrary;
 }
 
-export function newsroomPlugin(eleventyConfig: UserConfig, { site, newsroom, contentDir, preview = false }: NewsroomOptions): void {
+export function newsroomPlugin(eleventyConfig: UserConfig, { site, newsroom, contentDir, preview = false, shareImage, images }: NewsroomOptions): void {
   eleventyConfig.addPlugin(pluginRss);
   eleventyConfig.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
 
   eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addGlobalData("preview", preview);
   eleventyConfig.addGlobalData("newsroom", () => newsroom);
+  eleventyConfig.addGlobalData("shareImage", () => shareImage);
 
   // Each page type only extends its layout: Nunjucks compiles a layout once, a paginated template once per page.
   for (const route of routes) {
@@ -39,11 +45,12 @@ export function newsroomPlugin(eleventyConfig: UserConfig, { site, newsroom, con
 
   const assets = fingerprintAssets(ASSETS);
   for (const { source, url } of assets.values()) eleventyConfig.addPassthroughCopy({ [source]: url.slice(1) });
-  eleventyConfig.addPassthroughCopy({ [path.join(contentDir, FOLDERS.images)]: "images" });
+  // Photos are published processed, under /img/ (images.ts); other files editors keep there (a PDF) as they are.
+  eleventyConfig.addPassthroughCopy({ [path.join(contentDir, FOLDERS.images)]: "images" }, { filter: (file) => !SUPPORTED_EXTENSIONS.test(file) });
   // Each attachment at its document's address, under a tone-less name (/van-ban/15-2025-qd-ubnd/15-2025-qd-ubnd.pdf).
   for (const doc of newsroom.documents) for (const a of doc.attachments) eleventyConfig.addPassthroughCopy({ [a.source]: a.url.slice(1) });
 
-  for (const [name, filter] of Object.entries(templateFilters(site, assets))) eleventyConfig.addFilter(name, filter);
+  for (const [name, filter] of Object.entries(templateFilters(site, assets, () => images))) eleventyConfig.addFilter(name, filter);
 }
 
 /** Eleventy's whole configuration, for `new Eleventy(input, output, { config })`: there is no config file. */

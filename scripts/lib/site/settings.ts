@@ -137,4 +137,6 @@ export interface SiteSettings {
   pageSize: number;
   /** IANA zone every date is read and shown in. */
   timeZone: string;
+  /** The picture social networks show for a page without a photo of its own: path from the project root, and its description. */
+  shareImage: { file: string; alt: string };
 }
