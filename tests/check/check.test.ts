@@ -24,7 +24,11 @@ const RULES: [string, number, string, "error" | "warning", RegExp][] = [
   ["trung-dia-chi-2.md", 5, "slug", "error", /\/tin-tuc\/trung-dia-chi\/ trùng với bài .*trung-dia-chi-1\.md.*Đổi tên tệp/],
   ["anh-khong-co.md", 5, "image", "error", /không tìm thấy ảnh \/images\/khong-co\.jpg/],
   ["anh-thieu-mo-ta.md", 5, "image_alt", "error", /mô tả ảnh/],
-  ["anh-thieu-mo-ta.md", 10, "nội dung", "error", /ảnh \/images\/hoi-thao\.svg thiếu mô tả/],
+  ["anh-thieu-mo-ta.md", 10, "nội dung", "error", /ảnh \/images\/hoi-thao\.jpg thiếu mô tả/],
+  ["anh-hong.md", 5, "image", "error", /ảnh content\/images\/hong\.jpg không đọc được/],
+  ["anh-svg.md", 9, "nội dung", "error", /ảnh content\/images\/hoi-thao\.svg có định dạng SVG, trang chỉ đăng ảnh JPEG, PNG hoặc WebP/],
+  ["anh-nho.md", 5, "image", "warning", /ảnh content\/images\/nho\.jpg chỉ rộng 640 điểm ảnh, nhỏ hơn 1200/],
+  ["anh-the-html.md", 9, "nội dung", "error", /chèn bằng mã HTML <img> không được đăng.*!\[mô tả ảnh\]\(\/images\/hoi-thao\.jpg\)/],
   ["lien-ket-hong.md", 9, "nội dung", "error", /trang không có trên website: \/tin-tuc\/hop-le-sai\/; có phải \/tin-tuc\/hop-le\/\?/],
   ["the-script.md", 9, "nội dung", "error", /mã HTML <script> không được phép/],
   ["su-kien-onclick.md", 9, "nội dung", "error", /onclick="…" trong mã HTML <a>/],
@@ -93,7 +97,7 @@ describe("the command", () => {
     expect(lines.slice(0, -1).every((line) => /^[^:]+\.md:\d+: [^:]+: .+/.test(line))).toBe(true);
     expect(lines).toHaveLength(report.problems.length + 1);
     expect(lines.at(-1)).toBe(`Đã kiểm tra ${report.files} tệp: ${report.errors} lỗi, ${report.warnings} cảnh báo. Chưa thể xuất bản: sửa các lỗi trên rồi kiểm tra lại (hướng dẫn: docs/huong-dan-bien-tap.md).`);
-    expect(report.errors).toBe(17);
+    expect(report.errors).toBe(20);
   });
 
   it("exits 0 when only warnings are left", async () => {
