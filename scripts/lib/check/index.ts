@@ -351,8 +351,9 @@ function photoProblems(url: string, pageUrl: string, context: BodyContext, repor
   const target = internalPath(url.trim(), pageUrl, context.site.url);
   if (!target?.startsWith("/images/")) return;
   const relative = target.slice("/images/".length);
-  const shown = `content/images/${relative}`;
-  const found = inspectImage(path.join(context.dir, FOLDERS.images, ...relative.split("/")));
+  const file = path.join(context.dir, FOLDERS.images, ...relative.split("/"));
+  const shown = file.split(path.sep).join("/");
+  const found = inspectImage(file);
   if (!found.ok) {
     if (found.reason === "unsupported") {
       const kind = found.format ? `định dạng ${found.format.toUpperCase()}` : "định dạng không nhận ra";
