@@ -129,7 +129,9 @@ describe("production build of the fixture site", () => {
     for (const url of ["/", SEED_URL, "/thong-bao/trang-2/", "/gioi-thieu/", "/404.html"]) {
       const html = await site.read(url);
       for (const heading of ["Tìm kiếm theo chuyên mục - nội dung - ngày tháng", "Tin nóng", "Tin tiêu điểm", "Lịch công tác", "Website liên kết", "Thống kê truy cập"]) {
-        expect(html, `${url}: ${heading}`).toContain(`>${heading}</h2>`);
+        // The front page leads with the featured articles: its sidebar does not list them again.
+        if (url === "/" && heading === "Tin tiêu điểm") expect(html).not.toContain(`>${heading}</h2>`);
+        else expect(html, `${url}: ${heading}`).toContain(`>${heading}</h2>`);
       }
     }
   });

@@ -71,8 +71,8 @@ describe("what is indexed", () => {
     const [withImage] = await index.query("kiem dinh do luong");
     const raw = await (await index.pagefind.search("kiem dinh do luong")).results[0]!.data();
     expect(withImage!.url).toBe("/tin-tuc/kiem-dinh-phuong-tien-do-luong-tai-cho/");
-    // Originals are not published (only their processed sizes): the index does not point readers at them.
-    expect(raw.meta.image).toBeUndefined();
+    // The result's image is the page's own JPEG fallback, never the unpublished original.
+    expect(raw.meta.image).toMatch(/^\/img\/kiem-dinh-do-luong-[\w-]+-960\.jpeg$/);
     expect(raw.filters).toEqual({ category: ["Tiêu chuẩn - Đo lường - Chất lượng"], year: ["2021"], month: ["2021-05"] });
   });
 

@@ -33,13 +33,13 @@ export interface SearchIndexResult {
 }
 
 /** What the search record template reads of an article: plain data, so it can cross to another process. */
-export type SearchRecord = Pick<Article, "url" | "title" | "iso" | "month" | "dayText" | "dateText" | "image" | "imageAlt" | "html" | "source" | "tags"> & {
+export type SearchRecord = Pick<Article, "url" | "title" | "iso" | "month" | "dayText" | "dateText" | "image" | "imageAlt" | "imageCaption" | "imageCredit" | "photo" | "html" | "source" | "tags"> & {
   category: { name: string; slug: string };
 };
 
 export function toSearchRecord(article: Article): SearchRecord {
-  const { url, title, iso, month, dayText, dateText, image, imageAlt, html, source, tags, category } = article;
-  return { url, title, iso, month, dayText, dateText, image, imageAlt, html, source, tags, category: { name: category.name, slug: category.slug } };
+  const { url, title, iso, month, dayText, dateText, image, imageAlt, imageCaption, imageCredit, photo, html, source, tags, category } = article;
+  return { url, title, iso, month, dayText, dateText, image, imageAlt, imageCaption, imageCredit, photo, html, source, tags, category: { name: category.name, slug: category.slug } };
 }
 
 /** Parent → indexer: first what to index, then (once the content check has passed) where to write. */

@@ -6,7 +6,8 @@ import * as pagefind from "pagefind";
 import { site } from "../../../site.config.ts";
 import { DateTime } from "luxon";
 import { FOLDERS, isPublished, listMarkdown, readArticle } from "../content/load.ts";
-import { NUNJUCKS_OPTIONS } from "../site/filters.ts";
+import { NUNJUCKS_OPTIONS, pictureFilter } from "../site/filters.ts";
+import { ImageLibrary } from "../site/images.ts";
 import { articleSchema, documentSchema } from "../content/schema.ts";
 import { loadDocuments } from "../content/documents.ts";
 import { SEARCH_INDEX_CONFIG, toSearchRecord, type IndexerReply, type IndexerRequest, type SearchIndexResult } from "./index.ts";
@@ -24,7 +25,10 @@ const writeTo = new Promise<string>((resolve) => {
 
 async function indexArticles(content: string, now: DateTime, preview: boolean): Promise<SearchIndexResult> {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS), NUNJUCKS_OPTIONS);
+  env.addFilter("picture", pictureFilter);
   const schema = articleSchema(site.categories);
+  // The same <picture> as the page (its alt text is indexed, its JPEG is the result's image): addresses only, no encoding.
+  const images = new ImageLibrary({ contentDir: content });
   const { index, errors } = await pagefind.createIndex(SEARCH_INDEX_CONFIG);
   if (!index) throw new Error(errors.join("; "));
   try {
@@ -33,7 +37,7 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
     let pages = 0;
     // Invalid files are the content check's to report: it stops the build, and this process with it.
     for (const file of listMarkdown(path.join(content, FOLDERS.articles))) {
-      const { item } = readArticle(file, schema, []);
+      const { item } = readArticle(file, schema, [], images);
       if (!item || !isPublished(item, now, preview)) continue;
       const article = toSearchRecord(item);
       const added = index.addHTMLFile({ url: article.url, content: env.render("search-record.njk", { article }) }).then((r) => {
