@@ -102,6 +102,16 @@ describe("GitHub workflows", () => {
     expect(engines.split("||").map((range) => range.trim().match(/^\^(\d+)\./)?.[1])).toContain(majors[0]);
   });
 
+  it("restore the encoded photos before building, in both workflows", () => {
+    for (const workflow of workflows.map((w) => parse(w.text))) {
+      const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = workflow.jobs[Object.keys(workflow.jobs)[0]!].steps;
+      const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@") && s.with?.path === ".cache/images");
+      expect(cache).toBeGreaterThan(-1);
+      expect(steps[cache]!.with!.key).toContain("hashFiles('content/images/**'");
+      expect(cache).toBeLessThan(steps.findIndex((s) => s.run?.includes("npm run build")));
+    }
+  });
+
   it("names secrets without writing them, and pins actions to a major version", () => {
     expect(all).toContain("${{ secrets.NETLIFY_AUTH_TOKEN }}");
     expect(all).toContain("${{ secrets.NETLIFY_SITE_ID }}");
