@@ -1,8 +1,10 @@
 /**
- * `npm run bench -- [--articles N] [--out <file>] [--keep] [--seed S] [--hugo] [--cpu-prof <dir>]`
+ * `npm run bench -- [--articles N] [--photos N] [--out <file>] [--keep] [--seed S] [--hugo] [--cpu-prof <dir>]`
  * Generates a corpus into a temp folder, runs the production build on it as a user would (a child process, so the
  * wall time includes process start), and prints one JSON line: times, peak RSS of the build's process tree, sizes,
  * first-search downloads and an article page's weight. `--hugo` also builds the corpus with Hugo + Pagefind's CLI.
+ * `--photos N` gives the first N articles a phone-sized photo each, builds with an empty image cache, then builds
+ * again with the cache it left: the first build encodes every photo, the rebuild none.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -12,6 +14,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { site } from "../../site.config.ts";
 import { generateCorpus, type Corpus } from "./corpus.ts";
+import { generatePhotos } from "./photos.ts";
 import { FOLDERS } from "../lib/content/load.ts";
 import { processTree, rssKiB } from "./process-tree.ts";
 import { type PagefindFilters } from "../lib/search/node-client.ts";
@@ -301,6 +304,55 @@ async function previewEdit({ dir, known }: Corpus): Promise<{ firstPageSeconds: 
   return { firstPageSeconds, editSeconds };
 }
 
+interface BuildReport {
+  pages: number;
+  checkSeconds: number;
+  siteSeconds: number;
+  searchSeconds: number;
+  imageSeconds: number;
+  images: { images: number; encoded: number; reused: number; files: number };
+  seconds: number;
+}
+
+/** Puts a generated photo, with its description and caption, on each of the first `count` articles. */
+async function addPhotos(corpus: Corpus, count: number, seed: number): Promise<{ count: number; originalBytes: number; seconds: number }> {
+  const started = performance.now();
+  const { names, bytes } = await generatePhotos(path.join(corpus.dir, FOLDERS.images, "bench"), count, seed);
+  const articlesDir = path.join(corpus.dir, FOLDERS.articles);
+  const files = (await readdir(articlesDir, { recursive: true })).filter((f) => f.endsWith(".md")).sort();
+  for (const [i, name] of names.entries()) {
+    const file = path.join(articlesDir, files[i]!);
+    const text = await readFile(file, "utf8");
+    const fields = `image: /images/bench/${name}\nimage_alt: "Ảnh minh họa số ${i + 1}"\nimage_caption: "Chú thích ảnh số ${i + 1}."\nimage_credit: "Phóng viên"\n`;
+    await writeFile(file, text.replace(/^---\n/, `---\n${fields}`));
+  }
+  return { count, originalBytes: bytes, seconds: round((performance.now() - started) / 1000) };
+}
+
+/** The image figures of a first build (empty cache) and a rebuild (the cache it left). */
+function photoReport(set: { count: number; originalBytes: number; seconds: number }, first: Run, reported: BuildReport, again: Run, published: Sizes) {
+  const line = again.stdout.split("\n").reverse().find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`the rebuild printed no JSON line:\n${again.stdout}`);
+  const second = JSON.parse(line) as BuildReport;
+  const figures = (wall: number, r: BuildReport, memory: TreeMemory) => ({
+    wallSeconds: round(wall),
+    imageSeconds: round(r.imageSeconds),
+    siteSeconds: round(r.siteSeconds),
+    encoded: r.images.encoded,
+    reused: r.images.reused,
+    peakRssMiB: memory.peakMiB,
+  });
+  return {
+    count: set.count,
+    generateSeconds: set.seconds,
+    originalBytes: set.originalBytes,
+    publishedFiles: published.files,
+    publishedBytes: published.bytes,
+    first: figures(first.wallSeconds, reported, first.memory),
+    rebuild: figures(again.wallSeconds, second, again.memory),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -309,6 +361,7 @@ async function main(): Promise<void> {
       keep: { type: "boolean", default: false },
       seed: { type: "string", default: "1" },
       hugo: { type: "boolean", default: false },
+      photos: { type: "string", default: "0" },
       "cpu-prof": { type: "string" },
     },
   });
@@ -316,6 +369,8 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   if (!Number.isInteger(articles) || articles < 1) throw new Error("--articles phải là số nguyên dương");
   if (!Number.isInteger(seed)) throw new Error("--seed phải là số nguyên");
+  const photos = Number(values.photos);
+  if (!Number.isInteger(photos) || photos < 0 || photos > articles) throw new Error("--photos phải là số nguyên từ 0 đến số bài (--articles)");
 
   const loadStart = os.loadavg().map((n) => round(n));
   const measured = revision();
@@ -324,9 +379,11 @@ async function main(): Promise<void> {
     const started = performance.now();
     const corpus = await generateCorpus({ dir: path.join(work, "content"), articles, seed });
     const corpusSeconds = (performance.now() - started) / 1000;
+    const photoSet = photos > 0 ? await addPhotos(corpus, photos, seed) : undefined;
 
     const out = path.join(work, "site");
-    const buildArgs = ["--content", corpus.dir, "--out", out, "--json"];
+    const imageCache = path.join(work, "image-cache");
+    const buildArgs = ["--content", corpus.dir, "--out", out, "--json", "--image-cache", imageCache];
     // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled build runs node itself (no npm, no tsx launcher).
     const profile = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
     const build = profile
@@ -334,7 +391,9 @@ async function main(): Promise<void> {
       : await run("npm", ["run", "--silent", "build", "--", ...buildArgs]);
     const line = build.stdout.split("\n").reverse().find((l) => l.startsWith("{"));
     if (!line) throw new Error(`the build printed no JSON line:\n${build.stdout}`);
-    const reported = JSON.parse(line) as { pages: number; checkSeconds: number; siteSeconds: number; searchSeconds: number; seconds: number };
+    const reported = JSON.parse(line) as BuildReport;
+    const rebuildArgs = ["--content", corpus.dir, "--out", path.join(work, "site-again"), "--json", "--image-cache", imageCache];
+    const rebuild = photoSet ? await run("npm", ["run", "--silent", "build", "--", ...rebuildArgs]) : undefined;
 
     const s = await sizes(out);
     const firstSearch = [];
@@ -375,6 +434,7 @@ async function main(): Promise<void> {
       firstSearchMaxGzipBytes: Math.max(...firstSearch.map((f) => f.gzipBytes)),
       browse: { query: browse.query, filters: browse.filters, results: browse.results, bytes: browse.bytes, gzipBytes: browse.gzipBytes },
       articlePage,
+      ...(photoSet && rebuild ? { photos: photoReport(photoSet, build, reported, rebuild, await sizes(path.join(out, "img"))) } : {}),
       preview,
       ...(hugo ? { hugo } : {}),
       profile: profile ?? null,
