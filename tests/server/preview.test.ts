@@ -1,6 +1,7 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPreview, createPreviewListener, type Preview } from "../../scripts/lib/server/preview.ts";
 import { listen, type SiteServer } from "../../scripts/lib/server/static-server.ts";
@@ -16,7 +17,7 @@ describe("npm run dev: the on-demand preview", () => {
   beforeAll(async () => {
     content = path.join(await mkdtemp(path.join(tmpdir(), "toa-soan-preview-")), "content");
     await cp(path.resolve("tests/fixtures/site"), content, { recursive: true });
-    preview = createPreview(content);
+    preview = createPreview(content, { imageCache: path.join(path.dirname(content), "cache") });
     server = await listen(createPreviewListener(content, preview));
   });
   afterAll(async () => {
@@ -58,6 +59,23 @@ describe("npm run dev: the on-demand preview", () => {
     preview.invalidate();
     expect((await get(SEED_URL)).html).toContain("<h1>Tiêu đề vừa sửa</h1>");
     expect((await get("/")).html).toContain("Tiêu đề vừa sửa");
+  });
+
+  it("encodes a photo the first time a page asks for it", async () => {
+    await mkdir(path.join(content, "images"), { recursive: true });
+    await cp(path.resolve("tests/fixtures/photos/images/canh-dong.webp"), path.join(content, "images", "canh-dong.webp"));
+    await writeFile(
+      path.join(content, "bai-viet", "2021", "co-anh.md"),
+      '---\ntitle: "Có ảnh"\ndate: "19/06/2021 08:02"\ncategory: thong-bao\nimage: /images/canh-dong.webp\nimage_alt: "Cánh đồng lúa"\n---\nBài có ảnh.\n',
+    );
+    preview.invalidate();
+    const { html } = await get("/tin-tuc/co-anh/");
+    const avif = html.match(/(\/img\/canh-dong-[\w-]+-640\.avif) 640w/)![1]!;
+    const response = await fetch(server.url + avif);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/avif");
+    expect(await sharp(Buffer.from(await response.arrayBuffer())).metadata()).toMatchObject({ format: "heif", width: 640 });
+    expect((await fetch(server.url + "/img/khong-co-anh-nay-640.avif")).status).toBe(404);
   });
 
   it("lists content problems on every page instead of stopping", async () => {
