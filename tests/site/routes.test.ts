@@ -19,7 +19,8 @@ async function writtenUrls(dir: string): Promise<string[]> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
   return files
     .map((e) => "/" + path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .filter((url) => !url.startsWith("/assets/") && !url.startsWith("/images/"))
+    // Static files and processed photos (/img/) are no pages.
+    .filter((url) => !url.startsWith("/assets/") && !url.startsWith("/images/") && !url.startsWith("/img/"))
     .map((url) => url.replace(/(^|\/)index\.html$/, "$1"));
 }
 
