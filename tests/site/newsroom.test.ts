@@ -40,7 +40,7 @@ function article(n: number, category: string, flags: Partial<Pick<Article, "feat
 }
 
 function newsroomOf(articles: Article[]) {
-  const content: Content = { articles, pages: [], schedule: [], documents: [], problems: [], files: [] };
+  const content: Content = { articles, pages: [], englishPages: [], schedule: [], documents: [], dataFiles: [], problems: [], files: [] };
   return createNewsroom(content, site, NOW);
 }
 
