@@ -12,6 +12,15 @@ const NOW = DateTime.fromISO("2024-06-12T10:00:00+07:00", { setZone: true });
 const LEAD_URL = "/tin-tuc/hoi-nghi-co-anh/";
 const SITE = "https://sokhcn.netlify.app";
 
+/** The portal's organisation data with a leader's portrait taken as a JPEG. */
+async function addPortrait(content: string): Promise<void> {
+  await cp(path.resolve("tests/fixtures/site/du-lieu"), path.join(content, "du-lieu"), { recursive: true });
+  const file = path.join(content, "du-lieu", "to-chuc.yaml");
+  await writeFile(file, (await readFile(file, "utf8")).replace("/images/lanh-dao/hoang-ba-nam.svg", "/images/lanh-dao/hoang-ba-nam.jpg"));
+  await mkdir(path.join(content, "images", "lanh-dao"), { recursive: true });
+  await cp(path.join(content, "images", "2020", "hoi-nghi.jpg"), path.join(content, "images", "lanh-dao", "hoang-ba-nam.jpg"));
+}
+
 /** Fourteen more articles, all hot and featured, two a category: the home page's worst case for repeated links. */
 async function addCrowd(content: string): Promise<void> {
   const categories = ["hoat-dong-khcn", "tieu-chuan-do-luong-chat-luong", "so-huu-tri-tue", "doi-moi-sang-tao-khoi-nghiep", "chuyen-doi-so", "van-ban-chinh-sach", "thong-bao"];
@@ -46,13 +55,14 @@ describe("photos in a real build of the photo fixture", () => {
     out = path.join(root, "out");
     await cp(FIXTURE, content, { recursive: true });
     await addCrowd(content);
+    await addPortrait(content);
     first = await build({ content, out, search: false, now: NOW, imageCache: cache });
     cacheAfterFirst = new Map(filesIn(cache).map((f) => [f, statSync(path.join(cache, f)).mtimeMs]));
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it("encodes every original once: four article photos, two body photos and the site's share picture", () => {
-    expect(first.images).toMatchObject({ images: 6, encoded: 6, reused: 0 });
+  it("encodes every original once: four article photos, two body photos, a portrait and the site's share picture", () => {
+    expect(first.images).toMatchObject({ images: 7, encoded: 7, reused: 0 });
     expect(first.images.files).toBe(cacheAfterFirst.size);
   });
 
@@ -142,10 +152,17 @@ describe("photos in a real build of the photo fixture", () => {
     for (const link of links) counts.set(link, (counts.get(link) ?? 0) + 1);
     expect(counts.size).toBeGreaterThan(10);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
-    // Every other picture on the page waits until it nears the screen.
-    const others = [...html.replace(lead, "").matchAll(/<img [^>]+>/g)].map((m) => m[0]);
+    // Every other photo on the page waits until it nears the screen (the header's logo is no photo).
+    const others = [...html.replace(lead, "").matchAll(/<picture>.*?(<img [^>]+>)/gs)].map((m) => m[1]!);
     expect(others.length).toBeGreaterThan(3);
     expect(others.every((img) => attr(img, "loading") === "lazy")).toBe(true);
+  });
+
+  it("publishes a leader's JPEG portrait processed, asked for by a template while the pages render", async () => {
+    const html = await read("/gioi-thieu/lanh-dao/");
+    const img = html.match(/<picture><source type="image\/avif"[^>]*>.*?<img class="person-photo" src="(\/img\/hoang-ba-nam-[\w-]+-960\.jpeg)"[^>]*>/)!;
+    expect(img).not.toBeNull();
+    expect(existsSync(path.join(out, img[1]!))).toBe(true);
   });
 
   it("shows thumbnails beside summaries on category pages", async () => {
@@ -167,7 +184,7 @@ describe("photos in a real build of the photo fixture", () => {
 
   it("encodes nothing on a second build: every output comes from the cache, untouched", async () => {
     const second = await build({ content, out: path.join(root, "out-2"), search: false, now: NOW, imageCache: cache });
-    expect(second.images).toMatchObject({ images: 6, encoded: 0, reused: 6, files: first.images.files });
+    expect(second.images).toMatchObject({ images: 7, encoded: 0, reused: 7, files: first.images.files });
     const after = new Map(filesIn(cache).map((f) => [f, statSync(path.join(cache, f)).mtimeMs]));
     expect(after).toEqual(cacheAfterFirst);
     expect(filesIn(path.join(root, "out-2", "img")).sort()).toEqual(filesIn(path.join(out, "img")).sort());
@@ -179,7 +196,7 @@ describe("photos in a real build of the photo fixture", () => {
     await cp(`${changed}.new`, changed);
     await rm(`${changed}.new`);
     const third = await build({ content, out: path.join(root, "out-3"), search: false, now: NOW, imageCache: cache, pruneImageCache: true });
-    expect(third.images).toMatchObject({ images: 6, encoded: 1, reused: 5 });
+    expect(third.images).toMatchObject({ images: 7, encoded: 1, reused: 6 });
     const cached = filesIn(cache);
     // The pruned cache holds this build's files only: the old photo's sizes are gone.
     expect(cached.sort()).toEqual(filesIn(path.join(root, "out-3", "img")).sort());

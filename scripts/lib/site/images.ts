@@ -317,6 +317,8 @@ export const SIZES = {
   card: "(min-width: 40rem) 23rem, 7.5rem",
   /** Thumbnails beside titles and summaries. */
   thumb: "(min-width: 40rem) 11rem, 7.5rem",
+  /** Portraits of the leadership (Giới thiệu). */
+  portrait: "7.5rem",
 } as const;
 
 export interface PictureOptions {
@@ -325,15 +327,18 @@ export interface PictureOptions {
   lead?: boolean;
   /** Decorative beside a linked title that says the same: hidden from screen readers. */
   decorative?: boolean;
+  /** A class for the <img>, for layouts that size it. */
+  className?: string;
 }
 
 /** A <picture> element: AVIF, WebP, then the JPEG <img> with its size (no layout shift). */
-export function pictureHtml(picture: Picture, { sizes, lead = false, decorative = false }: PictureOptions): string {
+export function pictureHtml(picture: Picture, { sizes, lead = false, decorative = false, className }: PictureOptions): string {
   const size = SIZES[sizes];
   const sources = picture.sources.map((s) => `<source type="${s.type}" srcset="${attribute(s.srcset)}" sizes="${size}">`).join("");
   const loading = lead ? ' fetchpriority="high"' : ' loading="lazy"';
   const alt = decorative ? "" : picture.alt;
-  return `<picture>${sources}<img src="${attribute(picture.img.src)}" srcset="${attribute(picture.img.srcset)}" sizes="${size}" width="${picture.width}" height="${picture.height}" alt="${attribute(alt)}"${loading} decoding="async"></picture>`;
+  const classes = className ? ` class="${attribute(className)}"` : "";
+  return `<picture>${sources}<img${classes} src="${attribute(picture.img.src)}" srcset="${attribute(picture.img.srcset)}" sizes="${size}" width="${picture.width}" height="${picture.height}" alt="${attribute(alt)}"${loading} decoding="async"></picture>`;
 }
 
 function attribute(value: string): string {
