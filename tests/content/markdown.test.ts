@@ -15,7 +15,7 @@ function library(): PictureSource & { asked: string[] } {
   };
 }
 
-const render = (body: string) => renderBody(body, library()).html;
+const render = (body: string) => renderBody(body, 1, library()).html;
 
 describe("photos in Markdown bodies", () => {
   it("makes an image alone in its paragraph a figure, captioned by the italic line right under it", () => {
@@ -47,7 +47,7 @@ describe("photos in Markdown bodies", () => {
   it("makes a figure without caption of a lone image, and a plain <img> of an address the library does not know", () => {
     expect(render("![x](/images/a.jpg)\n")).toMatch(/^<figure class="photo"><picture>.*<\/picture><\/figure>\n$/);
     const lib = library();
-    expect(renderBody("![Sơ đồ](data:image/png;base64,AAAA)\n", lib).html).toBe('<figure class="photo"><img src="data:image/png;base64,AAAA" alt="Sơ đồ" loading="lazy"></figure>\n');
+    expect(renderBody("![Sơ đồ](data:image/png;base64,AAAA)\n", 1, lib).html).toBe('<figure class="photo"><img src="data:image/png;base64,AAAA" alt="Sơ đồ" loading="lazy"></figure>\n');
     expect(lib.asked).toEqual(["data:image/png;base64,AAAA"]);
   });
 
