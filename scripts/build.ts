@@ -1,4 +1,5 @@
 /** `npm run build`: content check, pages, search index. `--content <dir> --out <dir>` builds another folder. */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, type BuildStage } from "./lib/build.ts";
 
@@ -27,7 +28,8 @@ try {
     search: !values["no-search"],
     onStage: (stage) => console.log(STAGES[stage]),
     imageCache: values["image-cache"],
-    pruneImageCache: true,
+    // The cache belongs to content/: building another folder (a test, the bench) must not empty it.
+    pruneImageCache: values["image-cache"] !== undefined || path.resolve(values.content!) === path.resolve("content"),
   });
   console.log(
     `Đã xuất bản ${result.pages} trang vào ${values.out} trong ${result.seconds.toFixed(1)} s ` +

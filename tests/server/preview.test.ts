@@ -136,9 +136,9 @@ describe("npm run dev survives any request", () => {
     expect(folder.status).toBe(404);
     expect(await folder.text()).toContain("Không tìm thấy trang");
     expect((await fetch(`${server.url}/images/..%2F..%2Fpackage.json`)).status).toBe(404);
-    const image = await fetch(`${server.url}/images/hoi-thao-khcn.svg`);
+    const image = await fetch(`${server.url}/images/hoi-thao-khcn.jpg`);
     expect(image.status).toBe(200);
-    expect(image.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(image.headers.get("content-type")).toMatch(/^image\/jpeg/);
     expect((await fetch(`${server.url}/`)).status).toBe(200);
   });
 

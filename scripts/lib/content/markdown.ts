@@ -162,5 +162,5 @@ function renderImage(image: Token, env: RenderEnv, options: Options, self: Markd
   const picture = env.images?.picture(src, alt);
   if (picture) return pictureHtml(picture, { sizes: "column" });
   // Not one of our photos: the allowlist decides whether its address may stay.
-  return sanitizeBody(`<img src="${markdown.utils.escapeHtml(src)}" alt="${markdown.utils.escapeHtml(alt)}">`).replace(/\s*\/?>$/, ' loading="lazy">');
+  return sanitizeBody(`<img src="${markdown.utils.escapeHtml(src)}" alt="${markdown.utils.escapeHtml(alt)}">`);
 }
