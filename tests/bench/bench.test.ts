@@ -108,3 +108,29 @@ describe("npm run bench", () => {
     }
   });
 });
+
+describe("npm run bench -- --photos", () => {
+  let photos: Record<string, any>;
+
+  beforeAll(async () => {
+    const out = path.join(scratch, "photos.json");
+    const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "bench", "--", "--articles", "30", "--photos", "3", "--out", out], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 290_000,
+    });
+    photos = JSON.parse(stdout.trim()).photos;
+  }, 300_000);
+
+  it("reports a first build that encodes every photo and a rebuild that encodes none", () => {
+    expect(photos.count).toBe(3);
+    positive(photos.originalBytes);
+    positive(photos.publishedBytes);
+    // Three articles' photos plus the site's share picture; each photo 5 widths × 3 formats and its preview.
+    expect(photos.first).toMatchObject({ encoded: 4, reused: 0 });
+    expect(photos.rebuild).toMatchObject({ encoded: 0, reused: 4 });
+    expect(photos.publishedFiles).toBe(3 * 16 + 1);
+    positive(photos.first.imageSeconds);
+    positive(photos.rebuild.wallSeconds);
+  });
+});
