@@ -108,8 +108,9 @@ export async function build({
     // A fresh folder: no stale page of a deleted article, nothing of a build that was killed.
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
-    onStage?.("pages");
+    // The index is told where to write before the stage is announced: whoever sees "pages" knows it was sent.
     const indexed = indexing?.write(staging).then(() => seconds(began));
+    onStage?.("pages");
     // Awaited once the pages are written; a failure before that must not end the process with Eleventy mid-write.
     indexed?.catch(() => {});
     const started = performance.now();
