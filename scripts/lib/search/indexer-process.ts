@@ -7,6 +7,7 @@ import { site } from "../../../site.config.ts";
 import { DateTime } from "luxon";
 import { FOLDERS, isPublished, listMarkdown, readArticle } from "../content/load.ts";
 import { NUNJUCKS_OPTIONS } from "../site/filters.ts";
+import { tagUrl } from "../site/newsroom.ts";
 import { articleSchema, documentSchema } from "../content/schema.ts";
 import { loadDocuments } from "../content/documents.ts";
 import { strokeD, titlePairs } from "../../../assets/js/lib/search-fold.js";
@@ -25,6 +26,8 @@ const writeTo = new Promise<string>((resolve) => {
 
 async function indexArticles(content: string, now: DateTime, preview: boolean): Promise<SearchIndexResult> {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS), NUNJUCKS_OPTIONS);
+  // The article's partial links its tags; the record renders it as the page does.
+  env.addFilter("tagUrl", tagUrl);
   const schema = articleSchema(site.categories);
   const { index, errors } = await pagefind.createIndex(SEARCH_INDEX_CONFIG);
   if (!index) throw new Error(errors.join("; "));
