@@ -10,8 +10,8 @@ const form = typeof document === "undefined" ? null : document.getElementById("s
 if (form) start(form);
 
 /**
- * The worker's searches as promises; if the worker cannot start (an older browser, a blocked script), the same
- * session runs on the page instead.
+ * The worker's searches as promises. The worker starts with the first search (or the first typed word); if it
+ * cannot start (an older browser, a blocked script), the same session runs on the page instead.
  * @param {string | undefined} workerUrl
  */
 function searchClient(workerUrl) {
@@ -20,37 +20,43 @@ function searchClient(workerUrl) {
   let next = 0;
   /** @type {ReturnType<typeof createSession> | null} */
   let local = null;
-  /** @type {Worker | null} */
-  let worker = null;
-  try {
-    if (workerUrl) worker = new Worker(workerUrl, { type: "module" });
-  } catch {
-    worker = null;
-  }
+  /** @type {Worker | null | undefined} undefined until the first question */
+  let worker;
+
   const runLocally = (/** @type {any} */ message) => {
     local ??= createSession();
     return message.type === "search" ? local.search(message.state) : message.type === "more" ? local.more(message.from) : local.warm();
   };
-  worker?.addEventListener("message", ({ data }) => {
-    const call = pending.get(data.id);
-    if (!call) return;
-    pending.delete(data.id);
-    if (data.error) call.reject(new Error(data.error));
-    else call.resolve(data);
-  });
-  worker?.addEventListener("error", (event) => {
-    // The worker did not load: what it was asked goes to the page's own session.
-    event.preventDefault();
-    worker?.terminate();
-    worker = null;
-    for (const [id, call] of pending) {
-      pending.delete(id);
-      runLocally(call.message).then(call.resolve, call.reject);
+
+  function startWorker() {
+    try {
+      worker = workerUrl ? new Worker(workerUrl, { type: "module" }) : null;
+    } catch {
+      worker = null;
     }
-  });
+    worker?.addEventListener("message", ({ data }) => {
+      const call = pending.get(data.id);
+      if (!call) return;
+      pending.delete(data.id);
+      if (data.error) call.reject(new Error(data.error));
+      else call.resolve(data);
+    });
+    worker?.addEventListener("error", (event) => {
+      // The worker did not load: what it was asked goes to the page's own session.
+      event.preventDefault();
+      worker?.terminate();
+      worker = null;
+      for (const [id, call] of pending) {
+        pending.delete(id);
+        runLocally(call.message).then(call.resolve, call.reject);
+      }
+    });
+  }
+
   return {
     /** @param {any} message */
     ask(message) {
+      if (worker === undefined) startWorker();
       if (!worker) return runLocally(message);
       const id = ++next;
       return new Promise((resolve, reject) => {
@@ -183,6 +189,9 @@ function start(form) {
       showProblems(problems, focus);
       return;
     }
+    // Days read back in the one form readers see everywhere: "1.2.2022" becomes "01/02/2022".
+    fields.from.value = state.from;
+    fields.to.value = state.to;
     status.textContent = "Đang tìm…";
     record(state, mode);
     let answer;
