@@ -82,8 +82,6 @@ function start(form) {
   const numbers = new Intl.NumberFormat("vi-VN");
   const client = searchClient(form.dataset.worker);
 
-  byId("search-nojs").hidden = true;
-
   let generation = 0; // each search's number: answers of a superseded search are dropped
   let current = { total: 0, shown: 0, emptyKeyword: false };
   /** @type {string | null} */

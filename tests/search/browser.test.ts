@@ -73,7 +73,7 @@ async function waitForCount(text: RegExp | string): Promise<void> {
 describe("the search page", () => {
   it("searches by keyword, category and dates; the URL keeps it through reload and back", async () => {
     await page.goto(`${server.url}/tim-kiem/`);
-    await expect.poll(() => page.locator("#search-nojs").isHidden()).toBe(true);
+    expect(await page.locator("#search-nojs").isVisible()).toBe(false);
     expect(pagefindRequests).toEqual([]); // nothing of Pagefind until someone searches
     expect(workerRequests).toEqual([]);
 
