@@ -75,7 +75,7 @@ describe("searching documents by trích yếu, with or without tones and đ", ()
 
   it("shows the trích yếu and status in each result's meta", async () => {
     const [first] = await script.findDocuments(pf, { q: "sua doi bo sung" });
-    // As the library shows it: the index's spelling of đ (d + U+0335) read back.
+    // As the library shows it: the index's spelling of đ (ḓ) read back.
     const meta = readerMeta((await first!.data()).meta);
     expect(meta).toMatchObject({ heading: "Quyết định số 15/2025/QĐ-UBND", title: `Quyết định số 15/2025/QĐ-UBND: ${meta.summary}`, number: "15/2025/QĐ-UBND", date: "14/03/2025", status: "con-hieu-luc", issuer: "Ủy ban nhân dân tỉnh" });
   });

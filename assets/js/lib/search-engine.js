@@ -1,7 +1,7 @@
 // The client's one door to Pagefind: loading it, folding queries, ranking, and turning results into what the
 // page shows. The search page runs it in a Web Worker (search-worker.js), the documents library and the tests
 // call it directly; the bench measures what it downloads.
-import { queryWords, strokeD, unstrokeD } from "./search-fold.js";
+import { indexText, queryWords, readerText } from "./search-fold.js";
 
 export const PAGEFIND_URL = "/pagefind/pagefind.js";
 // Keep in step with SEARCH_PAGE in scripts/bench/search-bytes.ts, which measures what a first search downloads.
@@ -12,7 +12,7 @@ export const EXCERPT_WORDS = 24;
  * Tone-less and toned queries must rank alike (the index folds both to the same words), so an exact tone earns
  * nothing; whole-syllable and adjacent-syllable matches are rewarded by `rankedSearch` instead.
  */
-export const PAGEFIND_OPTIONS = { excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0, metaWeights: { t: 0 } } };
+export const PAGEFIND_OPTIONS = { excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } };
 
 /**
  * Pagefind with our options. In a worker or in Node Pagefind runs in the calling thread; on a page its own
@@ -26,13 +26,13 @@ export async function loadPagefind(url = PAGEFIND_URL) {
 }
 
 /**
- * Filters as the index holds them: values in the index's spelling (đ written as d + U+0335).
+ * Filters as the index holds them: values in the index's spelling (đ written as ḓ, see search-fold.js).
  * @param {Record<string, unknown>} filters
  */
 export function indexFilters(filters) {
   /** @param {unknown} v @returns {unknown} */
   const stroke = (v) =>
-    typeof v === "string" ? strokeD(v) : Array.isArray(v) ? v.map(stroke) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stroke(x)])) : v;
+    typeof v === "string" ? indexText(v) : Array.isArray(v) ? v.map(stroke) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, stroke(x)])) : v;
   return /** @type {Record<string, any>} */ (stroke(filters));
 }
 
@@ -40,7 +40,8 @@ export function indexFilters(filters) {
  * The results of a query, best first. Pagefind finds the pages holding every word (or a word it starts) and
  * scores them; quoted searches on the chunks already loaded then tell which pages hold the words as whole
  * syllables, side by side, or the whole phrase, and those come first ("hoi nghi" → "Hội nghị" before
- * "Hội thảo … nông nghiệp"). Ties keep Pagefind's order.
+ * "Hội thảo … nông nghiệp"). Ties keep Pagefind's order. Within the first page, whose fragments the page reads
+ * anyway, titles holding the query's words side by side come first.
  * @param {any} pf
  * @param {string} query
  * @param {{ filters?: Record<string, unknown> }} [options]
@@ -56,17 +57,32 @@ export async function rankedSearch(pf, query, { filters = {} } = {}) {
   const holding = async (phrase) => new Set((await pf.search(`"${phrase}"`, { filters: indexed })).results.map((/** @type {any} */ r) => r.id));
   const whole = await Promise.all(words.map(holding));
   const pairs = await Promise.all(words.slice(1).map((word, i) => holding(`${words[i]} ${word}`)));
-  const titled = await Promise.all(words.slice(1).map((word, i) => holding(`${words[i]}${word}`)));
   const phrase = words.length > 2 ? await holding(words.join(" ")) : new Set();
   /** @param {Set<string>[]} sets @param {string} id */
   const share = (sets, id) => (sets.length ? sets.filter((s) => s.has(id)).length / sets.length : 0);
   const keyed = found.map((/** @type {any} */ result, /** @type {number} */ order) => ({
     result,
     order,
-    rank: 2 * share(titled, result.id) + (phrase.has(result.id) ? 1 : 0) + share(pairs, result.id) + share(whole, result.id),
+    rank: (phrase.has(result.id) ? 1 : 0) + share(pairs, result.id) + share(whole, result.id),
   }));
   keyed.sort((a, b) => b.rank - a.rank || a.order - b.order);
-  return keyed.map((k) => k.result);
+  const head = keyed.slice(0, PAGE_SIZE);
+  const titles = await Promise.all(head.map(async (k) => queryWords((await k.result.data()).meta?.title ?? "")));
+  const inTitle = titles.map((title) => titleShare(title, words));
+  const ordered = head.map((k, i) => ({ ...k, rank: k.rank + 2 * (inTitle[i] ?? 0) })).sort((a, b) => b.rank - a.rank || a.order - b.order);
+  return [...ordered, ...keyed.slice(PAGE_SIZE)].map((k) => k.result);
+}
+
+/**
+ * How much of the query a title holds: the share of the query's adjacent pairs side by side in it (for one word,
+ * whether it holds the word).
+ * @param {string[]} title the title's folded words
+ * @param {string[]} words the query's
+ */
+function titleShare(title, words) {
+  if (words.length === 1) return title.includes(/** @type {string} */ (words[0])) ? 1 : 0;
+  const pairs = new Set(title.slice(1).map((word, i) => `${title[i]} ${word}`));
+  return words.slice(1).filter((word, i) => pairs.has(`${words[i]} ${word}`)).length / (words.length - 1);
 }
 
 /** @param {string} word */
@@ -79,7 +95,7 @@ const bare = (word) => queryWords(word).join("");
  */
 function isWholeMatch(word, words) {
   if (words.has(bare(word))) return true;
-  return unstrokeD(word).split(/[\p{P}\p{S}]+/u).some((part) => part && words.has(bare(part)));
+  return readerText(word).split(/[\p{P}\p{S}]+/u).some((part) => part && words.has(bare(part)));
 }
 
 /**
@@ -117,7 +133,7 @@ export function excerptParts(content, locations, query, length = EXCERPT_WORDS) 
   };
   if (start > 0) push("… ", false);
   for (let i = start; i < end; i++) {
-    const word = unstrokeD(/** @type {string} */ (text[i]));
+    const word = readerText(/** @type {string} */ (text[i]));
     const space = i + 1 < end ? " " : "";
     if (!marked.has(i)) {
       push(word + space, false);
@@ -135,12 +151,12 @@ export function excerptParts(content, locations, query, length = EXCERPT_WORDS) 
 }
 
 /**
- * A result's meta in readers' spelling (the index writes đ as d + U+0335).
+ * A result's meta in readers' spelling (the index writes đ as ḓ).
  * @param {Record<string, string> | undefined} meta
  * @returns {Record<string, string>}
  */
 export function readerMeta(meta) {
-  return Object.fromEntries(Object.entries(meta ?? {}).map(([key, value]) => [key, unstrokeD(value)]));
+  return Object.fromEntries(Object.entries(meta ?? {}).map(([key, value]) => [key, readerText(value)]));
 }
 
 /**

@@ -1,28 +1,26 @@
 // Vietnamese folding for search, shared by the index (scripts/lib/search/) and the browser (search-engine.js).
 //
 // Pagefind folds tone marks (NFD, combining marks dropped) but not đ, which has no decomposition. The index
-// therefore writes đ as d + U+0335 (combining short stroke overlay): Pagefind drops the mark when it makes its
-// words, so "đăng" is found as "dang", while titles and excerpts keep the mark and read as đ again on display.
-
-const STROKE = "\u0335";
-const STROKED = /([dD])\u0335/g;
+// therefore writes đ as ḓ (U+1E13, d with circumflex below, a letter of Venda that Vietnamese never uses): its
+// NFD is d + a mark, so Pagefind indexes "ḓăng" as "dang", while titles and excerpts keep ḓ and read as đ again
+// on display. (d + U+0335, a lone combining stroke, also folds, but Pagefind then indexes each such word twice.)
 
 /**
- * Text as the index holds it: NFC, đ/Đ as d/D + U+0335 (a stray U+0335 of the source is dropped first).
+ * Text as the index holds it: NFC, đ/Đ as ḓ/Ḓ.
  * @param {string} text
  * @returns {string}
  */
-export function strokeD(text) {
-  return text.normalize("NFC").replaceAll(STROKE, "").replace(/đ/g, `d${STROKE}`).replace(/Đ/g, `D${STROKE}`);
+export function indexText(text) {
+  return text.normalize("NFC").replace(/[đĐ]/g, (c) => (c === "đ" ? "\u1e13" : "\u1e12"));
 }
 
 /**
- * Indexed text as readers see it: every d/D + U+0335 back to đ/Đ.
+ * Indexed text as readers see it: ḓ/Ḓ back to đ/Đ.
  * @param {string} text
  * @returns {string}
  */
-export function unstrokeD(text) {
-  return text.replace(STROKED, (_, d) => (d === "d" ? "đ" : "Đ"));
+export function readerText(text) {
+  return text.replace(/[\u1e12\u1e13]/g, (c) => (c === "\u1e13" ? "đ" : "Đ"));
 }
 
 /**
@@ -53,15 +51,4 @@ export function queryWords(text) {
     .split(" ")
     .map((word) => word.replace(/[\p{P}\p{S}]+/gu, ""))
     .filter(Boolean);
-}
-
-/**
- * A title's adjacent words run together ("Hội nghị sơ kết" → "hoinghi nghiso soket"), indexed beside the title so
- * a quoted search for "hoinghi" tells which pages hold "hội nghị" in their title.
- * @param {string} title
- * @returns {string}
- */
-export function titlePairs(title) {
-  const words = queryWords(title);
-  return [...new Set(words.slice(1).map((word, i) => `${words[i]}${word}`))].join(" ");
 }

@@ -10,7 +10,7 @@ import { NUNJUCKS_OPTIONS } from "../site/filters.ts";
 import { tagUrl } from "../site/newsroom.ts";
 import { articleSchema, documentSchema } from "../content/schema.ts";
 import { loadDocuments } from "../content/documents.ts";
-import { strokeD, titlePairs } from "../../../assets/js/lib/search-fold.js";
+import { indexText } from "../../../assets/js/lib/search-fold.js";
 import { SEARCH_INDEX_CONFIG, toSearchRecord, type IndexerReply, type IndexerRequest, type SearchIndexResult } from "./index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("../../../layouts", import.meta.url));
@@ -40,7 +40,7 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
       const { item } = readArticle(file, schema, []);
       if (!item || !isPublished(item, now, preview)) continue;
       const article = toSearchRecord(item);
-      const added = index.addHTMLFile({ url: article.url, content: strokeD(env.render("search-record.njk", { article, titlePairs: titlePairs(article.title) })) }).then((r) => {
+      const added = index.addHTMLFile({ url: article.url, content: indexText(env.render("search-record.njk", { article })) }).then((r) => {
         failures.push(...r.errors.map((e) => `${article.url}: ${e}`));
         inFlight.delete(added);
       });
@@ -51,7 +51,7 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
     }
     // Documents have their own filters (kind=van-ban…) and the number's spellings as hidden text.
     for (const document of loadDocuments(content, documentSchema(site.documents), now)) {
-      const added = index.addHTMLFile({ url: document.url, content: strokeD(env.render("search-record-document.njk", { document, titlePairs: titlePairs(`${document.title}: ${document.summary}`) })) }).then((r) => {
+      const added = index.addHTMLFile({ url: document.url, content: indexText(env.render("search-record-document.njk", { document })) }).then((r) => {
         failures.push(...r.errors.map((e) => `${document.url}: ${e}`));
         inFlight.delete(added);
       });
