@@ -75,7 +75,7 @@ const CASES: Case[] = [
   { q: "mật ong", top: ["trao-giay-chung-nhan-dang-ky-nhan-hieu-tap-the-cho-san-pham-mat-ong"] },
   { q: "nông nghiệp công nghệ cao", top: ["hoi-thao-ung-dung-khcn-trong-san-xuat-nong-nghiep-cong-nghe-cao"] },
   { q: "nghiệm thu đề tài", top: ["nghiem-thu-de-tai-xay-dung-mo-hinh-trong-nam-duoc-lieu", "nghiem-thu-de-tai-nghien-cuu-chon-tao-giong-lua-chiu-man-cho-vung-ven-bien"] },
-  { q: "sở hữu trí tuệ", top: ["hoi-thao-phat-trien-tai-san-tri-tue-cho-san-pham-ocop"] },
+  { q: "sở hữu trí tuệ", top: ["trao-giay-chung-nhan-dang-ky-nhan-hieu-tap-the-cho-san-pham-mat-ong", "hoi-nghi-bao-ho-chi-dan-dia-ly-cho-san-pham-ocop-cua-tinh"] },
   { q: "luật khoa học công nghệ", top: ["luat-khoa-hoc-cong-nghe-va-doi-moi-sang-tao-co-hieu-luc-tu-ngay-01-10-2025"] },
   { q: "chiến lược phát triển KH&CN", top: ["ke-hoach-thuc-hien-chien-luoc-phat-trien-khcn-va-doi-moi-sang-tao"] },
   { q: "giai đoạn 2021–2025", top: ["chuyen-doi-so-trong-quan-ly-hoat-dong-khcn-giai-doan-2021-2025"] },

@@ -38,10 +38,12 @@ export function indexFilters(filters) {
 
 /**
  * The results of a query, best first. Pagefind finds the pages holding every word (or a word it starts) and
- * scores them; quoted searches on the chunks already loaded then tell which pages hold the words as whole
- * syllables, side by side, or the whole phrase, and those come first ("hoi nghi" → "Hội nghị" before
- * "Hội thảo … nông nghiệp"). Ties keep Pagefind's order. Within the first page, whose fragments the page reads
- * anyway, titles holding the query's words side by side come first.
+ * scores them. Where the matched words stand on each page then puts first the pages holding them side by side
+ * ("hoi nghi" → "Hội nghị" before "Hội thảo … nông nghiệp"); a quoted search tells the pages holding the query as
+ * one whole word ("so" → "sở", not only "song"; "KH CN" → "KH&CN"). Ties keep Pagefind's order. Within the first
+ * page, whose fragments the page reads anyway, titles holding the query's words side by side come first.
+ * (Quoted searches of several words, or one search per word, would tell more, but each costs as much as the
+ * search itself: seconds on a 10,000-article site.)
  * @param {any} pf
  * @param {string} query
  * @param {{ filters?: Record<string, unknown> }} [options]
@@ -53,24 +55,35 @@ export async function rankedSearch(pf, query, { filters = {} } = {}) {
   const indexed = indexFilters(filters);
   const found = (await pf.search(words.join(" "), { filters: indexed })).results;
   if (found.length < 2) return found;
-  /** @param {string} phrase */
-  const holding = async (phrase) => new Set((await pf.search(`"${phrase}"`, { filters: indexed })).results.map((/** @type {any} */ r) => r.id));
-  const whole = await Promise.all(words.map(holding));
-  const pairs = await Promise.all(words.slice(1).map((word, i) => holding(`${words[i]} ${word}`)));
-  const phrase = words.length > 2 ? await holding(words.join(" ")) : new Set();
-  /** @param {Set<string>[]} sets @param {string} id */
-  const share = (sets, id) => (sets.length ? sets.filter((s) => s.has(id)).length / sets.length : 0);
-  const keyed = found.map((/** @type {any} */ result, /** @type {number} */ order) => ({
-    result,
-    order,
-    rank: (phrase.has(result.id) ? 1 : 0) + share(pairs, result.id) + share(whole, result.id),
-  }));
+  // Pages holding the query as one word: the word itself, or short words run together ("KH CN" → "KH&CN"). Only
+  // then: the run-together word of longer ones ("hoinghi") would fetch an index chunk of its own for nothing.
+  const joinable = words.length === 1 || words.every((word) => word.length <= 3);
+  const whole = joinable ? new Set((await pf.search(`"${words.join("")}"`, { filters: indexed })).results.map((/** @type {any} */ r) => r.id)) : new Set();
+  /** @param {any} result */
+  const evidence = (result) =>
+    whole.has(result.id) ? 1 : words.length === 1 ? 0 : (Math.min(longestRun(result.words), words.length) - 1) / (words.length - 1);
+  const keyed = found.map((/** @type {any} */ result, /** @type {number} */ order) => ({ result, order, rank: evidence(result) }));
   keyed.sort((a, b) => b.rank - a.rank || a.order - b.order);
   const head = keyed.slice(0, PAGE_SIZE);
   const titles = await Promise.all(head.map(async (k) => queryWords((await k.result.data()).meta?.title ?? "")));
-  const inTitle = titles.map((title) => titleShare(title, words));
-  const ordered = head.map((k, i) => ({ ...k, rank: k.rank + 2 * (inTitle[i] ?? 0) })).sort((a, b) => b.rank - a.rank || a.order - b.order);
+  const ordered = head.map((k, i) => ({ ...k, rank: k.rank + 2 * titleShare(titles[i] ?? [], words) })).sort((a, b) => b.rank - a.rank || a.order - b.order);
   return [...ordered, ...keyed.slice(PAGE_SIZE)].map((k) => k.result);
+}
+
+/**
+ * The longest run of matched words standing one after another on a page (positions p, p+1, …).
+ * @param {number[]} positions
+ */
+function longestRun(positions) {
+  const at = new Set(positions);
+  let longest = 0;
+  for (const p of at) {
+    if (at.has(p - 1)) continue;
+    let run = 1;
+    while (at.has(p + run)) run++;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 /**
