@@ -337,8 +337,7 @@ export function dataField(path: readonly PropertyKey[]): string {
 export function readValidated<S extends z.ZodType>(file: string, schema: S, problems: Problem[]): { data?: z.output<S>; parsed?: ParsedFile } {
   let parsed: ParsedFile;
   try {
-    // NFC once, here: decomposed text (old portals, macOS) then reads, compares and is indexed as typed.
-    parsed = parseFrontMatter(readFileSync(file, "utf8").normalize("NFC"));
+    parsed = parseFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
     // Anything but our own message (a file that vanished mid-build, a parser's own failure) gets plain words too.
     const message = error instanceof FrontMatterError ? error.message : "không đọc được tệp này; lưu lại tệp dưới dạng chữ (đuôi .md, bảng mã UTF-8) rồi kiểm tra lại";
