@@ -378,7 +378,7 @@ export const ARTICLE_FIELDS = [
   { field: "summary", required: false, example: '"Sở KH&CN tổ chức hội nghị sơ kết…"', help: "Tóm tắt; bỏ trống thì lấy đoạn đầu tiên." },
   { field: "image", required: false, example: "/images/hoi-nghi.jpg", help: "Ảnh đại diện, trong thư mục content/images/." },
   { field: "image_alt", required: false, example: '"Quang cảnh hội nghị"', help: "Mô tả ảnh cho người khiếm thị; bắt buộc khi có ảnh." },
-  { field: "tags", required: false, example: "[hội nghị, OCOP]", help: "Từ khóa." },
+  { field: "tags", required: false, example: "[hội nghị, OCOP]", help: "Từ khóa. Mỗi từ khóa dẫn tới trang các bài cùng từ khóa (/tu-khoa/hoi-nghi/), nên viết giống nhau ở mọi bài." },
   { field: "hot", required: false, example: "true", help: "Đưa vào mục Tin nóng." },
   { field: "featured", required: false, example: "true", help: "Đưa vào mục Tin tiêu điểm." },
   { field: "draft", required: false, example: "true", help: "Bản nháp: chỉ hiện khi xem thử, không đăng." },
