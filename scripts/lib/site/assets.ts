@@ -8,7 +8,7 @@ import { buildSync } from "esbuild";
 /** Modules our scripts import (assets/js/lib/): bundled into each script that uses them, not published alone. */
 const SCRIPT_MODULES = `js${path.sep}lib${path.sep}`;
 /** Bundled scripts, named by their content: the build and the preview read them from here. */
-const BUNDLES = path.join(os.tmpdir(), "toa-soan-scripts");
+export const SCRIPT_BUNDLES = path.join(os.tmpdir(), "toa-soan-scripts");
 
 /** One script of assets/js/ with the modules it imports, minified; browsers load it as a module. */
 export function bundleScript(source: string): Buffer {
@@ -18,8 +18,8 @@ export function bundleScript(source: string): Buffer {
 
 /** Writes a bundle under its hash (atomically: builds may run side by side) and returns its path. */
 function saveBundle(bytes: Buffer, hash: string, name: string): string {
-  mkdirSync(BUNDLES, { recursive: true });
-  const file = path.join(BUNDLES, `${name}.${hash}.js`);
+  mkdirSync(SCRIPT_BUNDLES, { recursive: true });
+  const file = path.join(SCRIPT_BUNDLES, `${name}.${hash}.js`);
   const partial = `${file}.${process.pid}`;
   writeFileSync(partial, bytes);
   renameSync(partial, file);
