@@ -1,12 +1,13 @@
 // The documents library (/van-ban/): the filter form is a plain GET form, so its state is the page's address.
 // This script reads that address and lists the matching documents from the Pagefind index; without it, the
 // static list of every document stays.
+import { loadPagefind, rankedSearch, readerMeta } from "./lib/search-engine.js";
+
 export const PAGE_SIZE = 20;
 export const FILTERS = ["loai", "linh-vuc", "co-quan", "nam", "tinh-trang"];
-const PAGEFIND_URL = "/pagefind/pagefind.js";
 const STATUS_NAMES = { "con-hieu-luc": "Còn hiệu lực", "chua-co-hieu-luc": "Chưa có hiệu lực", "het-hieu-luc": "Hết hiệu lực" };
 
-/** The query as Pagefind gets it: NFC, single spaces. Tone-less and đ-less spellings are in the index itself. */
+/** The query as the address keeps it: NFC, single spaces (rankedSearch folds tones and đ). */
 export function normaliseQuery(text) {
   return (text ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
 }
@@ -54,7 +55,7 @@ export async function findDocuments(pf, state) {
   const filters = { kind: "van-ban" };
   for (const key of FILTERS) if (state[key]) filters[key] = state[key];
   if (!state.q) return (await pf.search(null, { filters, sort: { date: "desc" } })).results;
-  const results = (await pf.search(state.q, { filters })).results;
+  const results = await rankedSearch(pf, state.q, { filters });
   const head = results.slice(0, NUMBER_RERANK);
   const numbers = await Promise.all(head.map(async (r) => matchesNumber(state.q, (await r.data()).meta?.number)));
   return [...head.filter((_, i) => numbers[i]), ...head.filter((_, i) => !numbers[i]), ...results.slice(NUMBER_RERANK)];
@@ -92,8 +93,7 @@ function start(form) {
   async function show(state) {
     let results;
     try {
-      const pf = await import(PAGEFIND_URL);
-      await pf.options({ excerptLength: 24 });
+      const pf = await loadPagefind();
       results = await findDocuments(pf, state);
     } catch (error) {
       console.error("Tra cứu văn bản:", error);
@@ -136,7 +136,8 @@ function start(form) {
   }
 
   // The same markup as layouts/partials/document-list.njk; every text goes in as text, never as HTML.
-  function item(data) {
+  function item(result) {
+    const data = { ...result, meta: readerMeta(result.meta) };
     const li = document.createElement("li");
     li.className = "document-item";
     const heading = document.createElement("h3");

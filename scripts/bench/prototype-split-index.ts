@@ -321,7 +321,7 @@ const QUERIES: string[] = [
   "chuyển đổi số quốc gia", "chuyen doi so quoc gia",
 ];
 
-const SEARCH_SCRIPT = path.join(ROOT, "assets/js/search.js");
+const SEARCH_SCRIPT = path.join(ROOT, "assets/js/lib/search-engine.js");
 interface SearchScript {
   findArticles(pf: PagefindApi, state: Required<PageSearch> & { q: string }): Promise<PagefindResult[]>;
 }
@@ -444,7 +444,7 @@ async function compare(siteDir: string, known: { title: string; url: string }, l
       categoryCounts.push({ category, single: count, sharded: m });
     }
 
-    // The search page's own logic (assets/js/search.js findArticles), unchanged, on both.
+    // The search page's own logic (assets/js/lib/search-engine.js findArticles), unchanged, on both.
     const y = lastYear - 3;
     const states: (Required<PageSearch> & { q: string })[] = [
       { q: "đo lường", categoryName: "", from: `${y}-03-15`, to: `${y}-09-10`, sort: "moi-nhat" },

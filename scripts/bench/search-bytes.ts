@@ -1,19 +1,17 @@
 /** The bytes a browser downloads for a first search, measured through the Node client on a built site. */
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { openPagefind, type PagefindApi, type PagefindFilters, type PagefindResult } from "../lib/search/node-client.ts";
+import { findArticles, indexFilters, PAGE_SIZE, PAGEFIND_OPTIONS, rankedSearch, resultView } from "../../assets/js/lib/search-engine.js";
+import { openPagefind, type PagefindFilters, type PagefindResult } from "../lib/search/node-client.ts";
 
-const SEARCH_SCRIPT = fileURLToPath(new URL("../../assets/js/search.js", import.meta.url));
-
-/** Settings of assets/js/search.js that change what a search downloads; keep both in step. */
+/** Settings of the search page that change what a search downloads, read from its own engine. */
 export const SEARCH_PAGE = {
   /** Results whose fragment `data()` loads at once; "Xem thêm" loads the next as many. */
-  pageSize: 10,
-  pagefindOptions: { excerptLength: 24, noWorker: true },
-  /** With `noWorker` false the browser runs Pagefind in a Web Worker, which loads this script too. */
-  workerScript: "pagefind-worker.js",
+  pageSize: PAGE_SIZE,
+  pagefindOptions: PAGEFIND_OPTIONS,
+  /** The page's worker (assets/js/search-worker.js), which loads Pagefind: fetched by every first search. */
+  workerScript: "search-worker.js",
 } as const;
 
 export type FileKind = "script" | "worker" | "wasm" | "entry" | "meta" | "index" | "filter" | "fragment";
@@ -38,7 +36,7 @@ export interface FirstSearchBytes {
   byKind: Record<FileKind, number>;
 }
 
-/** A search as the page runs it (assets/js/search.js `findArticles`): category, day range and order. */
+/** A search as the page runs it (`findArticles` of assets/js/lib/search-engine.js): category, day range and order. */
 export interface PageSearch {
   categoryName?: string;
   /** YYYY-MM-DD, Vietnam time, inclusive. */
@@ -47,20 +45,13 @@ export interface PageSearch {
   sort?: "lien-quan" | "moi-nhat";
 }
 
-interface SearchScript {
-  findArticles(pf: PagefindApi, state: Required<PageSearch> & { q: string }): Promise<PagefindResult[]>;
-}
-
 export interface MeasureOptions {
-  /** Run the page's own search logic instead of one Pagefind call: day ranges then cost what they cost there. */
+  /** Run the page's own search (category, day range, order) instead of a query with `filters`. */
   page?: PageSearch;
-  /**
-   * Count pagefind-worker.js, as a browser fetches it when Pagefind 1.6 searches in its Web Worker (its default).
-   * Default: whatever the page does (`noWorker` in its options). Node itself never starts the worker.
-   */
+  /** Count the page's worker script (default), which a browser fetches before Pagefind. */
   worker?: boolean;
   pageSize?: number;
-  pagefindOptions?: { noWorker?: boolean } & Record<string, unknown>;
+  pagefindOptions?: Record<string, unknown>;
 }
 
 /** What a file of a Pagefind bundle is, by its name. */
@@ -84,35 +75,34 @@ export async function measureFirstSearch(
   siteDir: string,
   query: string | null,
   filters: PagefindFilters = {},
-  { page, pageSize = SEARCH_PAGE.pageSize, pagefindOptions = SEARCH_PAGE.pagefindOptions, worker = !pagefindOptions.noWorker }: MeasureOptions = {},
+  { page, pageSize = SEARCH_PAGE.pageSize, pagefindOptions = SEARCH_PAGE.pagefindOptions, worker = true }: MeasureOptions = {},
 ): Promise<FirstSearchBytes> {
   const fetched = new Map<string, number>();
   const pagefind = await openPagefind(siteDir, { onFetch: (file, bytes) => fetched.set(file, bytes), pagefindOptions });
   let results = 0;
   try {
-    const term = query?.trim() ? query.trim() : null;
+    const term = query?.trim() ?? "";
     let found: PagefindResult[];
-    if (page) {
-      const script = (await import(pathToFileURL(SEARCH_SCRIPT).href)) as SearchScript;
-      found = await script.findArticles(pagefind, { q: term ?? "", categoryName: "", from: "", to: "", sort: "lien-quan", ...page });
-    } else {
-      found = (await pagefind.search(term, term ? { filters } : { filters, sort: { date: "desc" } })).results;
-    }
+    if (page) found = await findArticles(pagefind, { q: term, categoryName: "", from: "", to: "", sort: "lien-quan", ...page });
+    else if (term) found = await rankedSearch(pagefind, term, { filters });
+    else found = (await pagefind.search(null, { filters: indexFilters(filters), sort: { date: "desc" } })).results;
     results = found.length;
-    await Promise.all(found.slice(0, pageSize).map((r) => r.data()));
+    // What the page shows of the first page of results: fragments read, excerpts built.
+    await Promise.all(found.slice(0, pageSize).map((r) => resultView(r, term)));
   } finally {
     pagefind.close();
     await pagefind.destroy();
   }
   const bundle = path.resolve(siteDir, "pagefind");
-  const scripts = ["pagefind.js", ...(worker ? [SEARCH_PAGE.workerScript] : [])];
-  for (const file of scripts) fetched.set(file, (await stat(path.join(bundle, file))).size);
+  const sources = new Map<string, string>([["pagefind.js", path.join(bundle, "pagefind.js")]]);
+  if (worker) sources.set(SEARCH_PAGE.workerScript, await builtScript(siteDir, SEARCH_PAGE.workerScript));
+  for (const [file, source] of sources) fetched.set(file, (await stat(source)).size);
 
   const files: FetchedFile[] = [];
   for (const [file, bytes] of fetched) {
     const kind = kindOf(file);
     const compressible = kind === "script" || kind === "worker" || kind === "entry";
-    const gzipBytes = compressible ? gzipSync(await readFile(path.join(bundle, file)), { level: 9 }).length : bytes;
+    const gzipBytes = compressible ? gzipSync(await readFile(sources.get(file) ?? path.join(bundle, file)), { level: 9 }).length : bytes;
     files.push({ file, kind, bytes, gzipBytes });
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
@@ -127,4 +117,13 @@ export async function measureFirstSearch(
     gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
     byKind,
   };
+}
+
+/** A script of assets/js/ as the build published it, under its fingerprinted name. */
+async function builtScript(siteDir: string, name: string): Promise<string> {
+  const dir = path.join(siteDir, "assets", "js");
+  const stem = name.replace(/\.js$/, "");
+  const found = (await readdir(dir)).find((f) => new RegExp(`^${stem}\\.[0-9a-f]{10}\\.js$`).test(f));
+  if (!found) throw new Error(`${name} is not in ${dir}`);
+  return path.join(dir, found);
 }

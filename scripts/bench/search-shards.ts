@@ -8,7 +8,7 @@
  *   the prototype's measurements for how far that drifts from one index);
  * - filters: counts are per page, so the shards' counts add up exactly;
  * - a month or year filter only opens the shards whose years it names (the download win of splitting by date).
- * The merged object has the shape of Pagefind's own API, so assets/js/search.js's `findArticles` runs on it unchanged.
+ * The merged object has the shape of Pagefind's own API, so the search engine's `findArticles` (assets/js/lib/search-engine.js) runs on it unchanged.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";

@@ -24,6 +24,12 @@ describe("normalizeSource", () => {
     expect(normalizeSource(text)).toBe("---\ntitle: ab\n---\nbody \ttab\n");
     expect(normalizeSource(text).split("\n")).toHaveLength(text.split(/\r\n|\r|\n/).length);
   });
+
+  it("composes decomposed (NFD) letters, line for line", () => {
+    const nfd = "---\r\ntitle: Hội nghị\r\n---\r\nĐăng ký\r\n".normalize("NFD");
+    expect(normalizeSource(nfd)).toBe("---\ntitle: Hội nghị\n---\nĐăng ký\n");
+    expect(normalizeSource(nfd).split("\n")).toHaveLength(nfd.split("\r\n").length);
+  });
 });
 
 describe("files saved on Windows or pasted from Word", () => {

@@ -2,8 +2,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { DateTime } from "luxon";
 import { build } from "../../scripts/lib/build.ts";
-import { openPagefind, type PagefindApi, type PagefindFilters } from "../../scripts/lib/search/node-client.ts";
+import { indexFilters, rankedSearch, resultView } from "../../assets/js/lib/search-engine.js";
+import { queryWords } from "../../assets/js/lib/search-fold.js";
+import { openPagefind, type PagefindApi, type PagefindFilters, type PagefindResult } from "../../scripts/lib/search/node-client.ts";
 
 export const SEARCH_FIXTURE = path.resolve("tests/fixtures/search");
 
@@ -12,10 +15,10 @@ export interface BuiltSite {
   remove(): Promise<void>;
 }
 
-/** A full build (pages and index) of a content folder into a fresh temporary folder. */
-export async function buildSite(content = SEARCH_FIXTURE): Promise<BuiltSite> {
+/** A full build (pages and index) of a content folder into a fresh temporary folder; `now` is the build's clock. */
+export async function buildSite(content = SEARCH_FIXTURE, now?: DateTime): Promise<BuiltSite> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "toasoan-search-"));
-  await build({ content, out: dir });
+  await build({ content, out: dir, now });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -25,13 +28,14 @@ export interface Hit {
   /** dd/MM/yyyy */
   date: string;
   category: string;
+  /** The excerpt as the page shows it, matches in <mark>. */
   excerpt: string;
   month: string;
 }
 
 export interface SearchIndex {
   pagefind: PagefindApi;
-  /** Every hit, in Pagefind's order; `sort` as the page passes it. */
+  /** Every hit, as the search engine ranks them (or in `sort` order); filters in readers' spelling. */
   query(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, "asc" | "desc"> }): Promise<Hit[]>;
   close(): Promise<void>;
 }
@@ -40,17 +44,24 @@ export async function openIndex(siteDir: string): Promise<SearchIndex> {
   const pagefind = await openPagefind(siteDir);
   return {
     pagefind,
-    async query(term, options = {}) {
-      const response = await pagefind.search(term, options);
-      const data = await Promise.all(response.results.map((r) => r.data()));
-      return data.map((d) => ({
-        url: d.url,
-        title: d.meta.title ?? "",
-        date: d.meta.date ?? "",
-        category: d.meta.category ?? "",
-        excerpt: d.excerpt,
-        month: d.filters.month?.[0] ?? "",
-      }));
+    async query(term, { filters = {}, sort } = {}) {
+      const results: PagefindResult[] =
+        term && !sort
+          ? await rankedSearch(pagefind, term, { filters })
+          : (await pagefind.search(term === null ? null : queryWords(term).join(" "), { filters: indexFilters(filters), sort })).results;
+      return Promise.all(
+        results.map(async (r) => {
+          const [view, data] = await Promise.all([resultView(r, term ?? ""), r.data()]);
+          return {
+            url: view.url,
+            title: view.title,
+            date: view.date,
+            category: view.category,
+            excerpt: view.excerpt.map((p) => (p.mark ? `<mark>${p.text}</mark>` : p.text)).join(""),
+            month: data.filters.month?.[0] ?? "",
+          };
+        }),
+      );
     },
     async close() {
       pagefind.close();

@@ -85,6 +85,19 @@ describe("npm run import", () => {
     expect(checkContent({ content: out }).errors).toBe(0);
   });
 
+  it("writes decomposed (NFD) text as NFC, the same article as from the composed page", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "import-in-"));
+    const page = path.join(dir, path.basename(HTML));
+    const nfd = (await readFile(HTML, "utf8")).normalize("NFD");
+    expect(nfd).not.toBe(nfd.normalize("NFC"));
+    await writeFile(page, nfd);
+    const out = await mkdtemp(path.join(tmpdir(), "import-"));
+    expect("code" in (await importInto(out, page))).toBe(false);
+    const text = await readFile(path.join(out, "bai-viet", "2020", NAME), "utf8");
+    expect(text).toBe(text.normalize("NFC"));
+    expect(corrected(await readArticle(path.join(out, "bai-viet", "2020", NAME)))).toEqual(await readArticle(SAMPLE));
+  });
+
   it("never overwrites: the same article twice is kept, another with the same title gets a new address", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "import-"));
     await importInto(out, SEED);

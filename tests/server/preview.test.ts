@@ -39,6 +39,20 @@ describe("npm run dev: the on-demand preview", () => {
     expect((await fetch(server.url + css)).status).toBe(200);
   });
 
+  it("serves the search page's scripts as the build publishes them: bundled, minified, the worker beside", async () => {
+    const { html } = await get("/tim-kiem/");
+    const script = html.match(/src="(\/assets\/js\/search\.\w+\.js)"/)![1]!;
+    const worker = html.match(/data-worker="(\/assets\/js\/search-worker\.\w+\.js)"/)![1]!;
+    for (const url of [script, worker]) {
+      const response = await fetch(server.url + url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get("content-type"), url).toMatch(/javascript/);
+      const code = await response.text();
+      // Bundled: no import of our own modules is left for the browser to resolve.
+      expect(code, url).not.toMatch(/from\s*["']\.\/lib\//);
+    }
+  });
+
   it("renders the portal's pages from the data files and the English folder", async () => {
     expect((await get("/thu-tuc-hanh-chinh/")).html).toContain("<h1>Thủ tục hành chính</h1>");
     expect((await get("/gioi-thieu/lanh-dao/")).html).toContain('<h2 class="person-name">Hoàng Bá Nam</h2>');

@@ -93,8 +93,6 @@ export interface OfficialDocument {
   attachments: Attachment[];
   /** The spellings of the number readers type, indexed as hidden text. */
   spellings: string[];
-  /** The trích yếu without tones and đ, indexed as hidden text when it differs from Pagefind's own folding. */
-  foldedSummary?: string;
   /** Numbers as the editor wrote them, per relation. */
   references: Record<RelationKind, string[]>;
   relations: { kind: RelationKind; label: string; documents: DocumentRef[] }[];
@@ -160,8 +158,6 @@ export function readDocument(file: string, schema: Schema, problems: Problem[], 
     html: renderBody(parsed.body).html,
     attachments,
     spellings: numberSpellings(data.so_ky_hieu),
-    // Pagefind folds tone marks but not đ: the trích yếu's đ-less spelling is indexed too (see searchFold).
-    foldedSummary: /[đĐ]/.test(data.trich_yeu) ? searchFold(data.trich_yeu) : undefined,
     references: { thay_the: data.thay_the ?? [], sua_doi: data.sua_doi ?? [], bo_sung: data.bo_sung ?? [] },
     relations: [],
     lines,
@@ -175,9 +171,6 @@ export function typeInNumber(number: string, types: readonly DocumentTerm[]): Do
   const code = foldTones(first);
   return types.find((t) => t.code !== undefined && foldTones(t.code) === code);
 }
-
-/** The search's folding of Vietnamese (tones dropped, đ → d); the one place to point at a shared folding module. */
-export const searchFold = (text: string): string => foldTones(text);
 
 /** Every document of a content folder, related and with its status on `now`'s day; problems dropped (the check reports them). */
 export function loadDocuments(contentDir: string, schema: Schema, now: DateTime): OfficialDocument[] {

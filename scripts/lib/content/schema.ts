@@ -383,7 +383,7 @@ export const ARTICLE_FIELDS = [
   { field: "image_alt", required: false, example: '"Quang cảnh hội nghị"', help: "Mô tả ảnh cho người khiếm thị; bắt buộc khi có ảnh." },
   { field: "image_caption", required: false, example: '"Quang cảnh hội nghị sơ kết."', help: "Chú thích in dưới ảnh đại diện." },
   { field: "image_credit", required: false, example: '"Minh Anh"', help: "Tác giả ảnh, in sau chữ \"Ảnh:\" dưới ảnh." },
-  { field: "tags", required: false, example: "[hội nghị, OCOP]", help: "Từ khóa." },
+  { field: "tags", required: false, example: "[hội nghị, OCOP]", help: "Từ khóa. Mỗi từ khóa dẫn tới trang các bài cùng từ khóa (/tu-khoa/hoi-nghi/), nên viết giống nhau ở mọi bài." },
   { field: "hot", required: false, example: "true", help: "Đưa vào mục Tin nóng." },
   { field: "featured", required: false, example: "true", help: "Đưa vào mục Tin tiêu điểm." },
   { field: "draft", required: false, example: "true", help: "Bản nháp: chỉ hiện khi xem thử, không đăng." },

@@ -59,7 +59,8 @@ export function readPortalFile(file: string): ImportedArticle {
   }
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    // NFC: pages saved on macOS or by old portals can hold decomposed letters ("ộ" as o + two marks).
+    text = decoder.decode(bytes).normalize("NFC");
   } catch {
     throw new ImportError(`tệp không đúng bảng mã ${charset}; lưu lại tệp dạng UTF-8`);
   }

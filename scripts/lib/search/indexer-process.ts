@@ -8,8 +8,10 @@ import { DateTime } from "luxon";
 import { FOLDERS, isPublished, listMarkdown, readArticle } from "../content/load.ts";
 import { NUNJUCKS_OPTIONS, pictureFilter } from "../site/filters.ts";
 import { ImageLibrary } from "../site/images.ts";
+import { tagUrl } from "../site/newsroom.ts";
 import { articleSchema, documentSchema } from "../content/schema.ts";
 import { loadDocuments } from "../content/documents.ts";
+import { indexText } from "../../../assets/js/lib/search-fold.js";
 import { SEARCH_INDEX_CONFIG, toSearchRecord, type IndexerReply, type IndexerRequest, type SearchIndexResult } from "./index.ts";
 
 const LAYOUTS = fileURLToPath(new URL("../../../layouts", import.meta.url));
@@ -26,6 +28,8 @@ const writeTo = new Promise<string>((resolve) => {
 async function indexArticles(content: string, now: DateTime, preview: boolean): Promise<SearchIndexResult> {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(LAYOUTS), NUNJUCKS_OPTIONS);
   env.addFilter("picture", pictureFilter);
+  // The article's partial links its tags; the record renders it as the page does.
+  env.addFilter("tagUrl", tagUrl);
   const schema = articleSchema(site.categories);
   // The same <picture> as the page (its alt text is indexed, its JPEG is the result's image): addresses only, no encoding.
   const images = new ImageLibrary({ contentDir: content });
@@ -40,7 +44,7 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
       const { item } = readArticle(file, schema, [], images);
       if (!item || !isPublished(item, now, preview)) continue;
       const article = toSearchRecord(item);
-      const added = index.addHTMLFile({ url: article.url, content: env.render("search-record.njk", { article }) }).then((r) => {
+      const added = index.addHTMLFile({ url: article.url, content: indexText(env.render("search-record.njk", { article })) }).then((r) => {
         failures.push(...r.errors.map((e) => `${article.url}: ${e}`));
         inFlight.delete(added);
       });
@@ -51,7 +55,7 @@ async function indexArticles(content: string, now: DateTime, preview: boolean): 
     }
     // Documents have their own filters (kind=van-ban…) and the number's spellings as hidden text.
     for (const document of loadDocuments(content, documentSchema(site.documents), now)) {
-      const added = index.addHTMLFile({ url: document.url, content: env.render("search-record-document.njk", { document }) }).then((r) => {
+      const added = index.addHTMLFile({ url: document.url, content: indexText(env.render("search-record-document.njk", { document })) }).then((r) => {
         failures.push(...r.errors.map((e) => `${document.url}: ${e}`));
         inFlight.delete(added);
       });

@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { PAGEFIND_OPTIONS } from "../../../assets/js/lib/search-engine.js";
 
 /** The parts of Pagefind's browser API we use (pagefind.js ships no types). */
 export interface PagefindResultData {
@@ -78,7 +79,7 @@ function installFileFetch(): void {
 export interface OpenOptions {
   /** Called for every file Pagefind reads from this site's index. */
   onFetch?: (file: string, bytes: number) => void;
-  /** Passed to `options()`, as assets/js/search.js does. */
+  /** Passed to `options()`; by default the search engine's own (assets/js/lib/search-engine.js), as on the page. */
   pagefindOptions?: Record<string, unknown>;
 }
 
@@ -90,7 +91,7 @@ export function openPagefind(siteDir: string, options: OpenOptions = {}): Promis
 export type OpenedBundle = PagefindApi & { close(): void };
 
 /** A fresh Pagefind instance on any bundle folder (`<site>/pagefind`, or a shard's), result URLs rooted at "/". */
-export async function openBundle(bundleDir: string, { onFetch, pagefindOptions = {} }: OpenOptions = {}): Promise<OpenedBundle> {
+export async function openBundle(bundleDir: string, { onFetch, pagefindOptions = PAGEFIND_OPTIONS }: OpenOptions = {}): Promise<OpenedBundle> {
   installFileFetch();
   const bundle = path.resolve(bundleDir);
   const basePath = pathToFileURL(bundle).href + "/";

@@ -11,7 +11,7 @@ import nunjucks from "nunjucks";
 import sirv from "sirv";
 import { site } from "../../../site.config.ts";
 import { FOLDERS, formatProblem, loadContent, type ContentCache } from "../content/load.ts";
-import { fingerprintAssets } from "../site/assets.ts";
+import { fingerprintAssets, SCRIPT_BUNDLES } from "../site/assets.ts";
 import { buildClock } from "../site/clock.ts";
 import { IMAGE_URL_PATH, ImageLibrary, type ShareImage } from "../site/images.ts";
 import { NUNJUCKS_OPTIONS, templateFilters, type AssetMap } from "../site/filters.ts";
@@ -99,8 +99,10 @@ function escapeHtml(text: string): string {
  * request (editors add files while the preview runs); processed photos (/img/) encoded on their first request.
  */
 export function createPreviewListener(contentDir: string, preview = createPreview(contentDir)): http.RequestListener {
-  // "/assets/css/site.3f2a9c1b.css" → "/css/site.css" under assets/.
+  // "/assets/css/site.3f2a9c1b.css" → "/css/site.css" under assets/; bundled scripts from their own folder.
   const assetFiles = new Map([...preview.assets.values()].map((a) => [a.url, `/${path.relative(ASSETS, a.source).split(path.sep).join("/")}`]));
+  const bundles = new Map([...preview.assets.values()].filter((a) => path.dirname(a.source) === SCRIPT_BUNDLES).map((a) => [a.url, `/${path.basename(a.source)}`]));
+  const serveBundle = sirv(SCRIPT_BUNDLES, { dev: true, etag: true });
   const imagesPrefix = `/${FOLDERS.images}/`;
   const serveAsset = sirv(ASSETS, { dev: true, etag: true });
   const serveImage = sirv(path.join(contentDir, FOLDERS.images), { dev: true, etag: true });
@@ -121,6 +123,11 @@ export function createPreviewListener(contentDir: string, preview = createPrevie
         url = decodeURIComponent(pathname);
       } catch {
         return sendText(res, 400, "Địa chỉ không hợp lệ.");
+      }
+      const bundle = bundles.get(url);
+      if (bundle) {
+        req.url = bundle;
+        return serveBundle(req, res, () => sendPage(req, res, url));
       }
       const asset = assetFiles.get(url);
       if (asset) {

@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { latestGoLiveText } from "./clock.ts";
 import { pictureHtml, type ImageLibrary, type Picture, type PictureOptions } from "./images.ts";
-import type { Newsroom } from "./newsroom.ts";
+import { tagUrl, type Newsroom } from "./newsroom.ts";
 import { formatRedirects } from "./redirects.ts";
 import { widgetLabels, type SiteSettings, type WidgetLabels } from "./settings.ts";
 
@@ -40,6 +40,8 @@ export function templateFilters(site: SiteSettings, assets: AssetMap, photos?: (
     },
     // When a scheduled article goes live at the latest: "00:05 ngày 21/06/2020".
     latestGoLive: (dt: DateTime) => latestGoLiveText(dt),
+    // {{ t | tagUrl }}: the page listing a tag's articles.
+    tagUrl,
     tel: (phone: string) => telUrl(phone),
     // Plain text for Netlify, printed with `safe`: HTML escaping would change the paths.
     redirectsFile: (newsroom: Newsroom) => formatRedirects([...newsroom.articles, ...newsroom.pages]),

@@ -7,6 +7,7 @@ import type { OrganisationData, ProceduresData, Unit } from "../content/schema.t
 import { fullName } from "./identity.ts";
 import { pagesOf } from "./routes.ts";
 import type { Category, DocumentTerm, SiteSettings } from "./settings.ts";
+import { slugify } from "../content/slug.ts";
 
 /** The editors' pages the portal's own pages link to and pair with English pages. */
 export const ABOUT_URL = "/gioi-thieu/";
@@ -25,6 +26,13 @@ const COUNTERPARTS: Record<string, string> = { about: ABOUT_URL, organisation: A
 const ENGLISH_ORDER = Object.keys(COUNTERPARTS);
 
 export const PROCEDURES_URL = "/thu-tuc-hanh-chinh/";
+export const TAGS_URL = "/tu-khoa/";
+
+/** A tag's page, at its tone-less slug ("Hội nghị" → /tu-khoa/hoi-nghi/); none for a tag with no letter or digit. */
+export function tagUrl(tag: string): string | undefined {
+  const slug = slugify(tag);
+  return slug ? `${TAGS_URL}${slug}/` : undefined;
+}
 /** The national portal's search by keyword: a procedure without its own link points at its name's results there. */
 export const NATIONAL_PORTAL_SEARCH = "https://dichvucong.gov.vn/p/home/dvc-danh-sach-dich-vu-cong.html?tu_khoa=";
 
@@ -160,6 +168,8 @@ export class Newsroom {
   readonly categoryPages: ListingPage[];
   readonly archive: ArchiveYear[];
   readonly archivePages: ListingPage[];
+  /** One listing per tag (từ khóa), newest first; tags spelled alike ("OCOP", "ocop") share one. */
+  readonly tagPages: ListingPage[];
   readonly scheduleWeeks: ScheduleWeek[];
   readonly currentWeek: ScheduleWeek;
   /** "Sở Khoa học và Công nghệ tỉnh Minh Sơn" */
@@ -236,6 +246,19 @@ export class Newsroom {
     this.archivePages = [...years].flatMap(([year, months]) =>
       [...months].flatMap(([month, list]) => paginate(list, site.pageSize, monthUrl(year, month), `tháng ${month}/${year}`)),
     );
+
+    const tagged = new Map<string, { tag: string; articles: Article[] }>();
+    for (const article of this.articles) {
+      for (const tag of new Set(article.tags)) {
+        const url = tagUrl(tag);
+        if (!url) continue;
+        // The newest article's spelling names the page.
+        (tagged.get(url) ?? tagged.set(url, { tag, articles: [] }).get(url)!).articles.push(article);
+      }
+    }
+    this.tagPages = [...tagged]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([url, { tag, articles }]) => paginate(articles, site.pageSize, url, tag));
 
     this.documents = content.documents;
     this.documentPages = paginate(this.documents, site.pageSize, DOCUMENTS_URL, "Văn bản");

@@ -26,6 +26,7 @@ export const routes: readonly Route[] = [
   { name: "archive", layout: "pages/archive.njk", url: "/luu-tru/", html: true },
   { name: "archive-year", layout: "pages/archive-year.njk", url: { list: "archive", alias: "year", urlKey: "url" }, html: true },
   { name: "archive-month", layout: "pages/archive-month.njk", url: { list: "archivePages", alias: "listing", urlKey: "url" }, html: true },
+  { name: "tag", layout: "pages/tag.njk", url: { list: "tagPages", alias: "listing", urlKey: "url" }, html: true },
   { name: "schedule", layout: "pages/schedule.njk", url: "/lich-cong-tac/", html: true },
   { name: "schedule-week", layout: "pages/schedule-week.njk", url: { list: "scheduleWeeks", alias: "week", urlKey: "url" }, html: true },
   { name: "search", layout: "pages/search.njk", url: "/tim-kiem/", html: true },
