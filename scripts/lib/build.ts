@@ -7,7 +7,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../site.config.ts";
-import { ContentCheckError, checkLoaded } from "./check/index.ts";
+import { assertPublishable } from "./check/index.ts";
 import { loadContent, publishedOnly } from "./content/load.ts";
 import { startSearchIndex } from "./search/index.ts";
 import { buildClock } from "./site/clock.ts";
@@ -96,8 +96,7 @@ export async function build({
     // Content with errors publishes nothing and leaves the previous output in place.
     const images = new ImageLibrary({ contentDir: content, cacheDir: imageCache });
     const loaded = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, images });
-    const report = checkLoaded(loaded, { content, site, now });
-    if (report.errors > 0) throw new ContentCheckError(report);
+    assertPublishable(loaded, { content, site, now });
     const newsroom = createNewsroom(preview ? loaded : publishedOnly(loaded, now), site, now);
     const shareImage = images.share(path.resolve(ROOT, site.shareImage.file), site.shareImage.alt);
     const checkSeconds = seconds(began);

@@ -1,11 +1,11 @@
 /** The documents library in real Chromium over the local static server: filters in the address, axe, downloads. */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSiteListener, listen, type SiteServer } from "../../scripts/lib/server/static-server.ts";
 import { axeViolations } from "../helpers/axe.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { horizontalOverflow, launchBrowser, openWatched } from "../helpers/browser.ts";
 import { buildFixture, type BuiltSite } from "../helpers/site-build.ts";
 
 const WIDTHS = [
@@ -29,28 +29,15 @@ afterAll(async () => {
   await built?.cleanup();
 });
 
-/** A page that records console errors, CSP violations and requests to other hosts. */
-async function open(context: BrowserContext, url: string): Promise<{ page: Page; problems: string[]; foreign: string[] }> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const foreign: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("request", (r) => !r.url().startsWith(server.url) && !r.url().startsWith("data:") && foreign.push(r.url()));
-  await page.goto(server.url + url, { waitUntil: "networkidle" });
-  return { page, problems, foreign };
-}
+/** The page at `url` in a new context with `options`, recording console errors, CSP violations and foreign requests. */
+const open = (url: string, options: BrowserContextOptions = {}) => openWatched(browser, server.url, url, options);
 
 const titles = (page: Page) => page.locator("#doc-results .document-item-title a").allTextContents();
 
 describe("/van-ban/ with filters applied", () => {
   for (const size of WIDTHS) {
     it(`${size.name} (${size.width} px): lists what the address asks for, WCAG 2.1 AA, no overflow, no CSP violation`, async () => {
-      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: "vi-VN" });
-      const { page, problems, foreign } = await open(context, FILTERED);
+      const { page, problems, foreign, close } = await open(FILTERED, { viewport: { width: size.width, height: size.height } });
       await expect.poll(() => page.locator("#doc-status").textContent(), { timeout: 15_000 }).toBe("Tìm thấy 3 văn bản.");
       expect(await titles(page)).toEqual(["Quyết định số 15/2025/QĐ-UBND", "Quyết định số 28/2023/QĐ-UBND", "Quyết định số 569/QĐ-TTg"]);
       expect(await page.locator("#doc-results .doc-status").allTextContents()).toEqual(["Còn hiệu lực", "Còn hiệu lực", "Còn hiệu lực"]);
@@ -61,16 +48,15 @@ describe("/van-ban/ with filters applied", () => {
       expect(await page.locator("#doc-nojs").isHidden()).toBe(true);
 
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(problems).toEqual([]);
       expect(foreign).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 
   it("submits the form as a GET, so the address carries the search; a number in any spelling finds its document", async () => {
-    const context = await browser.newContext({ locale: "vi-VN" });
-    const { page, problems } = await open(context, "/van-ban/");
+    const { page, problems, close } = await open("/van-ban/");
     expect(await page.locator("#doc-all .document-item").count()).toBe(7);
     await page.locator("#d-q").fill("qd-ubnd 15");
     await Promise.all([page.waitForURL(/\?q=qd-ubnd\+15/), page.locator("#doc-form button[type=submit]").click()]);
@@ -78,7 +64,7 @@ describe("/van-ban/ with filters applied", () => {
     expect((await titles(page))[0]).toBe("Quyết định số 15/2025/QĐ-UBND");
     expect(new URL(page.url()).search).toBe("?q=qd-ubnd+15&loai=&linh-vuc=&co-quan=&nam=&tinh-trang=");
     expect(problems).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it("without JavaScript, keeps the static list of every document and says the filters need JavaScript", async () => {
@@ -95,22 +81,20 @@ describe("/van-ban/ with filters applied", () => {
 describe("a document's page", () => {
   for (const size of WIDTHS) {
     it(`${size.name} (${size.width} px): WCAG 2.1 AA, no overflow, no CSP violation, nothing third-party`, async () => {
-      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: "vi-VN" });
-      const { page, problems, foreign } = await open(context, "/van-ban/28-2023-qd-ubnd/");
+      const { page, problems, foreign, close } = await open("/van-ban/28-2023-qd-ubnd/", { viewport: { width: size.width, height: size.height } });
       expect(await page.locator("h1").textContent()).toBe("Quyết định số 28/2023/QĐ-UBND");
       // The number's spellings and the đ-less trích yếu are for the index only.
       expect(await page.locator(".number-spellings").evaluateAll((els) => els.length > 0 && els.every((e) => getComputedStyle(e).display === "none"))).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       expect(problems).toEqual([]);
       expect(foreign).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 
   it("serves each download link's file, unchanged, with its type", async () => {
-    const context = await browser.newContext();
-    const { page } = await open(context, "/van-ban/28-2023-qd-ubnd/");
+    const { page, close } = await open("/van-ban/28-2023-qd-ubnd/");
     const links = await page.locator(".file-list a").evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, type: a.getAttribute("type") })));
     expect(links.map((l) => new URL(l.href).pathname)).toEqual(["/van-ban/28-2023-qd-ubnd/28-2023-qd-ubnd.pdf", "/van-ban/28-2023-qd-ubnd/phu-luc-28.docx"]);
     const sources = ["28-2023-qd-ubnd.pdf", "Phu luc 28.docx"].map((name) => path.join(built.content, "van-ban", "2023", name));
@@ -121,6 +105,6 @@ describe("a document's page", () => {
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(Buffer.from(await response.arrayBuffer())).toEqual(await readFile(sources[i]!));
     }
-    await context.close();
+    await close();
   });
 });

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSiteListener, listen, localVisitsHandler, openVisitsDatabase, type SiteServer, type VisitsDatabase } from "../../scripts/lib/server/static-server.ts";
 import { axeViolations } from "../helpers/axe.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { horizontalOverflow, launchBrowser, openWatched } from "../helpers/browser.ts";
 import { buildFixture, type BuiltSite } from "../helpers/site-build.ts";
 
 const SEED_URL = "/tin-tuc/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020/";
@@ -34,25 +34,13 @@ describe("pages in a real browser", () => {
   for (const url of ["/", SEED_URL, "/lich-cong-tac/"]) {
     for (const size of WIDTHS) {
       it(`${url} at ${size.name} width: WCAG 2.1 AA, no overflow, no CSP violation, nothing third-party`, async () => {
-        const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: "vi-VN" });
-        const page = await context.newPage();
-        const problems: string[] = [];
-        page.on("console", (m) => {
-          if (m.type() === "error") problems.push(m.text());
-        });
-        page.on("pageerror", (e) => problems.push(e.message));
-        const foreign: string[] = [];
-        page.on("request", (r) => {
-          if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
-        });
-        await page.goto(server.url + url, { waitUntil: "networkidle" });
+        const { page, problems, foreign, close } = await openWatched(browser, server.url, url, { viewport: { width: size.width, height: size.height } });
 
         expect(await axeViolations(page)).toEqual([]);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow).toBeLessThanOrEqual(0);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         expect(problems).toEqual([]);
         expect(foreign).toEqual([]);
-        await context.close();
+        await close();
       });
     }
   }

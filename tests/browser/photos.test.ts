@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../scripts/lib/build.ts";
 import { createSiteListener, listen, localVisitsHandler, openVisitsDatabase, type SiteServer, type VisitsDatabase } from "../../scripts/lib/server/static-server.ts";
 import { axeViolations } from "../helpers/axe.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { horizontalOverflow, launchBrowser, openWatched } from "../helpers/browser.ts";
 
 const LEAD_URL = "/tin-tuc/hoi-nghi-co-anh/";
 const WIDTHS = [
@@ -56,21 +56,10 @@ describe("photo pages in a real browser", () => {
   for (const url of ["/", LEAD_URL]) {
     for (const size of WIDTHS) {
       it(`${url} at ${size.width} px: WCAG 2.1 AA, no overflow, no layout shift, AVIF photos, nothing third-party`, async () => {
-        const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: "vi-VN" });
-        const page = await context.newPage();
-        const problems: string[] = [];
-        page.on("console", (m) => {
-          if (m.type() === "error") problems.push(m.text());
-        });
-        page.on("pageerror", (e) => problems.push(e.message));
-        const foreign: string[] = [];
-        page.on("request", (r) => {
-          if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
-        });
-        await page.goto(server.url + url, { waitUntil: "networkidle" });
+        const { page, problems, foreign, close } = await openWatched(browser, server.url, url, { viewport: { width: size.width, height: size.height } });
 
         expect(await axeViolations(page)).toEqual([]);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
         expect(await layoutShift(page)).toBeLessThan(0.05);
         const lead = await page.evaluate(() => {
           const img = document.querySelector<HTMLImageElement>('img[fetchpriority="high"]')!;
@@ -82,7 +71,7 @@ describe("photo pages in a real browser", () => {
         expect(lead.width).toBeLessThanOrEqual(Math.max(640, lead.shown * 2));
         expect(problems).toEqual([]);
         expect(foreign).toEqual([]);
-        await context.close();
+        await close();
       });
     }
   }

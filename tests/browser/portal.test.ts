@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { site as settings } from "../../site.config.ts";
 import { createSiteListener, listen, localVisitsHandler, openVisitsDatabase, type SiteServer, type VisitsDatabase } from "../../scripts/lib/server/static-server.ts";
 import { axeViolations } from "../helpers/axe.ts";
-import { launchBrowser } from "../helpers/browser.ts";
+import { horizontalOverflow, launchBrowser, openWatched } from "../helpers/browser.ts";
 import { buildFixture, type BuiltSite } from "../helpers/site-build.ts";
 
 const SEED_URL = "/tin-tuc/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020/";
@@ -38,26 +38,11 @@ describe("the portal in a real browser", () => {
     await built?.cleanup();
   });
 
-  /** Opens a page and gathers what must stay empty: console errors (CSP included) and requests to other sites. */
-  async function open(url: string, options: BrowserContextOptions) {
-    const context = await browser.newContext({ locale: "vi-VN", ...options });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
-    const foreign: string[] = [];
-    page.on("request", (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) foreign.push(r.url());
-    });
-    await page.goto(server.url + url, { waitUntil: "networkidle" });
-    return { page, problems, foreign, close: () => context.close() };
-  }
+  const open = (url: string, options: BrowserContextOptions) => openWatched(browser, server.url, url, options);
 
   async function expectClean(page: Page, problems: string[], foreign: string[]) {
     expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);
   }

@@ -165,8 +165,8 @@ export class ContentCheckError extends Error {
 }
 
 /** The build's gate: throws the full report when the content has errors, so nothing is published. */
-export function assertPublishable(content: string, options: Omit<CheckOptions, "content" | "paths"> = {}): CheckReport {
-  const report = checkContent({ ...options, content });
+export function assertPublishable(loaded: Content, options: CheckOptions & { site: SiteSettings; now: DateTime }): CheckReport {
+  const report = checkLoaded(loaded, options);
   if (report.errors > 0) throw new ContentCheckError(report);
   return report;
 }
