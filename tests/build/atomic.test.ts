@@ -39,7 +39,8 @@ interface RunningBuild {
 
 function startBuild(): RunningBuild {
   // Its own process group, so a kill reaches the indexer and Pagefind too, as a CI runner's kill would.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out], {
+  // --no-cache: every build writes all its pages and search shards, so each stage lasts and each kill lands in it.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out, "--no-cache"], {
     detached: true,
     env: { ...process.env, TOASOAN_NOW: NOW },
     stdio: ["ignore", "pipe", "pipe"],

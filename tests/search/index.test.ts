@@ -4,7 +4,7 @@ import { findArticles, monthsBetween, PAGE_SIZE, PAGEFIND_OPTIONS } from "../../
 import { parseDay } from "../../assets/js/lib/days.js";
 import { indexText, readerText } from "../../assets/js/lib/search-fold.js";
 import { measureFirstSearch, SEARCH_PAGE } from "../../scripts/bench/search-bytes.ts";
-import { buildSite, openIndex, type BuiltSite, type SearchIndex } from "../helpers/pagefind.ts";
+import { buildSite, FIXTURE_SHARD_PAGES, openIndex, type BuiltSite, type SearchIndex } from "../helpers/pagefind.ts";
 
 const SEED = "/tin-tuc/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020/";
 const KHCN = [SEED, "/tin-tuc/hoi-thao-ung-dung-khcn-nong-nghiep/", "/tin-tuc/chuyen-doi-so-trong-quan-ly/"];
@@ -22,7 +22,8 @@ let site: BuiltSite;
 let index: SearchIndex;
 
 beforeAll(async () => {
-  site = await buildSite();
+  // Split into shards months apart, so every search below also proves the merge (assets/js/lib/search-shards.js).
+  site = await buildSite(undefined, undefined, { shardPages: FIXTURE_SHARD_PAGES });
   index = await openIndex(site.dir);
 });
 
@@ -162,7 +163,7 @@ describe("first-search bytes", () => {
     expect(SEARCH_PAGE.pagefindOptions).toEqual(PAGEFIND_OPTIONS);
     const m = await measureFirstSearch(site.dir, "hoi nghi so ket");
     expect(m.results).toBeGreaterThan(0);
-    expect(new Set(m.files.map((f) => f.kind))).toEqual(new Set(["script", "worker", "wasm", "entry", "meta", "index", "fragment"]));
+    expect(new Set(m.files.map((f) => f.kind))).toEqual(new Set(["manifest", "script", "worker", "wasm", "entry", "meta", "index", "fragment"]));
     expect(m.bytes).toBeGreaterThan(m.gzipBytes);
     // The page's own worker, minified, is the one script a search adds to Pagefind's: not Pagefind's worker.
     expect(m.files.map((f) => f.file)).not.toContain("pagefind-worker.js");
