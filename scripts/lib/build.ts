@@ -185,8 +185,9 @@ export async function build({
       search: index?.result,
     };
   } catch (error) {
-    indexing?.cancel();
-    for (const p of processes ?? []) p.kill();
+    // Pagefind stopped before the folder it writes into is removed.
+    await indexing?.cancel();
+    await Promise.all((processes ?? []).map((p) => p.kill()));
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -1,4 +1,4 @@
-/** Shard planning (scripts/lib/search/shards.ts, index.ts) and the merge the search page runs (assets/js/search-shards.js). */
+/** Shard planning (scripts/lib/search/shards.ts, index.ts) and the merge the search page runs (assets/js/lib/search-shards.js). */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -18,7 +18,7 @@ interface ShardsModule {
   rescoreAcrossShards(shards: { pages: number; termPages: number[]; termScores: Map<string, number>[]; results: Scored[] }[]): void;
 }
 
-const merge = (await import(pathToFileURL(path.resolve("assets/js/search-shards.js")).href)) as ShardsModule;
+const merge = (await import(pathToFileURL(path.resolve("assets/js/lib/search-shards.js")).href)) as ShardsModule;
 
 /** `n` articles in a month, URLs named after it. */
 const month = (m: string, n: number) => Array.from({ length: n }, (_, i) => ({ url: `/tin-tuc/${m}-${i}/`, month: m }));

@@ -26,7 +26,7 @@ let pagefind: ChildProcess | undefined;
 
 function runPagefind({ cli, work, env }: ShardRequest): Promise<string | undefined> {
   const output: string[] = [];
-  const child = spawn(process.execPath, [cli], { cwd: work, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cli, [], { cwd: work, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   pagefind = child;
   child.stdout.on("data", (d: Buffer) => output.push(d.toString()));
   child.stderr.on("data", (d: Buffer) => output.push(d.toString()));
@@ -59,9 +59,12 @@ process.on("message", async (request: ShardRequest | { exit: true }) => {
   process.send!({ id: request.id, failure } satisfies ShardReply);
   cleaning = rm(request.work, { recursive: true, force: true }).catch(() => {});
 });
-// The build died (killed, crashed): stop too, rather than write shards into a folder nobody will publish.
-process.once("disconnect", () => {
-  pagefind?.kill();
+// The build died (killed, crashed) or stopped this process: stop Pagefind too, rather than write shards into a folder
+// nobody will publish.
+const stop = () => {
+  pagefind?.kill("SIGKILL");
   process.exit(1);
-});
+};
+process.once("disconnect", stop);
+process.once("SIGTERM", stop);
 process.send!({ ready: true } satisfies ShardReply);

@@ -168,6 +168,7 @@ export function planPages({ out, staging, cacheDir, site, newsroom, preview, ima
         fingerprint,
         pages: Object.fromEntries(pages.filter((p) => recorded.has(p.url)).map((p) => [p.url, recorded.get(p.url)!])),
       };
+      await mkdir(path.dirname(stateFile), { recursive: true });
       await writeFile(stateFile, JSON.stringify(state));
     },
   };
