@@ -7,7 +7,7 @@
  * again with the cache it left: the first build encodes every photo, the rebuild none.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -488,6 +488,8 @@ async function main(): Promise<void> {
     const lastYear = new Date().getFullYear() - 1;
     const single = articles <= Number(values["one-index-max"]) ? path.join(work, "one-index") : undefined;
     const reference = single ? await oneIndex(corpus, single) : undefined;
+    // The page's own scripts (its search worker among them) as the build published them: every first search loads them.
+    if (single) await cp(path.join(out, "assets", "js"), path.join(single, "assets", "js"), { recursive: true });
 
     // First searches on our shards, on one index of the same pages, and on Hugo + Pagefind CLI's index (below).
     const firstSearch = [];

@@ -140,6 +140,7 @@ export async function build({
     const encodingStarted = performance.now();
     const encoding = images.encode();
     encoding.catch(() => {});
+    await indexing?.started;
     onStage?.("pages");
     const started = performance.now();
     const pages = planPages({ out, staging, cacheDir, site, newsroom, preview, images, shareImage, pagesPerRun, part });

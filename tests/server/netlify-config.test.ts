@@ -109,15 +109,17 @@ describe("GitHub workflows", () => {
     type Step = { uses?: string; run?: string; with?: Record<string, string> };
     const publish = workflows.map((w) => parse(w.text)).find((w) => w.on.push !== undefined);
     const steps: Step[] = publish.jobs[Object.keys(publish.jobs)[0]!].steps;
-    const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+    const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@") && s.with?.path?.includes("_site"));
     expect(cache).toBeGreaterThan(-1);
     expect(cache).toBeLessThan(steps.findIndex((s) => s.run === "npm run build"));
-    expect(steps[cache]!.with!.path!.split("\n").map((p) => p.trim()).filter(Boolean).sort()).toEqual([".cache", "_site"]);
+    // The pages' record and the site, not the encoded photos: those have their own cache, keyed on the photos.
+    expect(steps[cache]!.with!.path!.split("\n").map((p) => p.trim()).filter(Boolean).sort()).toEqual([".cache/pages.json", "_site"]);
     const key = steps[cache]!.with!.key!;
     // What the build's own fingerprint covers (scripts/lib/site/page-reuse.ts): a change there restores nothing.
     for (const input of BUILD_INPUTS) expect(key).toContain(`'${input}${input.includes(".") ? "" : "/**"}'`);
     expect(key.endsWith("-${{ github.sha }}")).toBe(true);
-    expect(steps[cache]!.with!["restore-keys"]!.trim()).toBe(key.slice(0, -"${{ github.sha }}".length));
+    // The same build code's newest site first, then any earlier one (its shards are checked by their own keys).
+    expect(steps[cache]!.with!["restore-keys"]!.trim().split("\n").map((k) => k.trim())).toEqual([key.slice(0, -"${{ github.sha }}".length), "site-${{ runner.os }}-"]);
   });
 
   it("the matrix builds the parts with one clock and assembles them into one site", () => {
@@ -149,9 +151,15 @@ describe("GitHub workflows", () => {
     expect(engines.split("||").map((range) => range.trim().match(/^\^(\d+)\./)?.[1])).toContain(majors[0]);
   });
 
-  it("restore the encoded photos before building, in both workflows", () => {
-    for (const workflow of workflows.map((w) => parse(w.text))) {
-      const steps: { uses?: string; run?: string; with?: { path?: string; key?: string } }[] = workflow.jobs[Object.keys(workflow.jobs)[0]!].steps;
+  it("restore the encoded photos before building, in every job that builds", () => {
+    type Step = { uses?: string; run?: string; with?: { path?: string; key?: string } };
+    const building = workflows
+      .flatMap((w) => Object.values(parse(w.text).jobs as Record<string, { steps: Step[] }>))
+      .map((job) => job.steps)
+      .filter((steps) => steps.some((s) => s.run?.includes("npm run build")));
+    // Pull requests, publication, and the parts of the matrix.
+    expect(building.length).toBe(3);
+    for (const steps of building) {
       const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@") && s.with?.path === ".cache/images");
       expect(cache).toBeGreaterThan(-1);
       expect(steps[cache]!.with!.key).toContain("hashFiles('content/images/**'");

@@ -191,7 +191,8 @@ export type ShardReply = { ready: true } | { id: number; failure?: string };
 const SHARD_PROCESS = fileURLToPath(new URL("./shard-process.ts", import.meta.url));
 
 export interface ShardWorker {
-  write(records: { url: string; html: string }[], outputPath: string): Promise<void>;
+  /** Resolves once Pagefind has written the shard; `delivered` is told once the process has its records. */
+  write(records: { url: string; html: string }[], outputPath: string, delivered?: () => void): Promise<void>;
   /** Ends the process once its last shard's records are deleted. */
   stop(): void;
   /** Stops the process and its Pagefind now; resolves once it has exited. */
@@ -231,7 +232,7 @@ function startShardWorker(): ShardWorker {
     pending.clear();
   });
   return {
-    write(records, outputPath) {
+    write(records, outputPath, delivered) {
       if (ended) return Promise.reject(ended);
       const id = nextId++;
       const work = path.join(os.tmpdir(), `toa-soan-shard-${process.pid}-${id}-${path.basename(outputPath)}`);
@@ -245,7 +246,7 @@ function startShardWorker(): ShardWorker {
       };
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child.send(request);
+        child.send(request, () => delivered?.());
       });
     },
     stop: () => void (child.connected && child.send({ exit: true })),
@@ -320,6 +321,11 @@ export function partOf(plans: readonly ShardPlan[], count: number): Map<string, 
 }
 
 export interface SearchIndexJob {
+  /**
+   * Resolves once every process has its first shard's records (or has none to write): from then on Pagefind works
+   * whatever this process does, even while Eleventy keeps its thread busy for seconds at a time.
+   */
+  started: Promise<void>;
   /** Every shard written or kept: the runtime and the manifest complete <staging>/pagefind. */
   publish(): Promise<SearchIndexResult>;
   /** Stops Pagefind (the check or the build failed); resolves once its processes have exited. */
@@ -344,6 +350,8 @@ export function startSearchIndex(out: string, staging: string, entries: readonly
   const plans = owner ? planned.filter((p) => owner.get(p.dir) === part.index) : planned;
   const results = new Map<string, { entry: ShardEntry; reused: boolean }>();
   let fresh = false;
+  let cancelled = false;
+  const handoffs: Promise<void>[] = [];
 
   // Largest first, so the last shard to finish is a small one; each process takes the next shard when free.
   // Records are rendered when a shard is taken and dropped once sent: memory follows the shards in work.
@@ -351,19 +359,25 @@ export function startSearchIndex(out: string, staging: string, entries: readonly
   const pool = processes ?? startShardWorkers(Math.min(workers, Math.max(1, plans.length)));
   const indexed = Promise.all(
     pool.map(async (worker) => {
-      for (let plan = queue.shift(); plan; plan = queue.shift()) {
-        const records = plan.urls.map((url) => ({ url, html: byUrl.get(url)!.record() }));
-        const key = shardKey(records);
-        const entry: ShardEntry = { dir: plan.dir, first: plan.first, last: plan.last, pages: records.length, key, counts: countFilters(records.map((r) => r.html)) };
-        const reused = kept.has(key);
-        results.set(plan.dir, { entry, reused });
-        if (reused) {
-          await linkTree(path.join(published, kept.get(key)!), path.join(target, plan.dir));
-          continue;
+      let handedOff!: () => void;
+      handoffs.push(new Promise<void>((resolve) => (handedOff = resolve)));
+      try {
+        for (let plan = queue.shift(); plan && !cancelled; plan = queue.shift()) {
+          const records = plan.urls.map((url) => ({ url, html: byUrl.get(url)!.record() }));
+          const key = shardKey(records);
+          const entry: ShardEntry = { dir: plan.dir, first: plan.first, last: plan.last, pages: records.length, key, counts: countFilters(records.map((r) => r.html)) };
+          const reused = kept.has(key);
+          results.set(plan.dir, { entry, reused });
+          if (reused) {
+            await linkTree(path.join(published, kept.get(key)!), path.join(target, plan.dir));
+            continue;
+          }
+          await worker.write(records, path.join(target, plan.dir), handedOff);
+          await splitBundle(path.join(target, plan.dir), target);
+          fresh = true;
         }
-        await worker.write(records, path.join(target, plan.dir));
-        await splitBundle(path.join(target, plan.dir), target);
-        fresh = true;
+      } finally {
+        handedOff();
       }
     }),
   ).finally(() => {
@@ -371,21 +385,29 @@ export function startSearchIndex(out: string, staging: string, entries: readonly
   });
   indexed.catch(() => {}); // whoever publishes sees it
 
+  // The runtime and the manifest complete the folder; started now, so that a cancel can wait for its last write.
+  const finished = indexed.then(async (): Promise<SearchIndexResult> => {
+    if (cancelled) throw new Error("Pagefind: the search index was cancelled");
+    const shards = plans.map((p) => results.get(p.dir)!);
+    await mkdir(target, { recursive: true });
+    // Every shard kept: the runtime is the published one (the same Pagefind, which the keys include).
+    if (shards.length && !fresh) {
+      for (const name of await readdir(published)) if (RUNTIME_FILES.test(name)) await link(path.join(published, name), path.join(target, name)).catch(() => copyFile(path.join(published, name), path.join(target, name)));
+    }
+    const manifest: ShardManifest = { version: 1, pagefind: PAGEFIND_VERSION, shards: shards.map((s) => s.entry), ...(part ? { part: { ...part, planned: planned.map((p) => p.dir) } } : {}) };
+    await writeFile(path.join(target, MANIFEST_FILE), JSON.stringify(manifest));
+    return { pages: entries.length, outputPath: target, shards: shards.map((s) => ({ dir: s.entry.dir, pages: s.entry.pages, reused: s.reused })) };
+  });
+  finished.catch(() => {}); // whoever publishes sees it
+
   return {
-    async publish() {
-      await indexed;
-      const shards = plans.map((p) => results.get(p.dir)!);
-      await mkdir(target, { recursive: true });
-      // Every shard kept: the runtime is the published one (the same Pagefind, which the keys include).
-      if (shards.length && !fresh) {
-        for (const name of await readdir(published)) if (RUNTIME_FILES.test(name)) await link(path.join(published, name), path.join(target, name)).catch(() => copyFile(path.join(published, name), path.join(target, name)));
-      }
-      const manifest: ShardManifest = { version: 1, pagefind: PAGEFIND_VERSION, shards: shards.map((s) => s.entry), ...(part ? { part: { ...part, planned: planned.map((p) => p.dir) } } : {}) };
-      await writeFile(path.join(target, MANIFEST_FILE), JSON.stringify(manifest));
-      return { pages: entries.length, outputPath: target, shards: shards.map((s) => ({ dir: s.entry.dir, pages: s.entry.pages, reused: s.reused })) };
-    },
+    started: Promise.all(handoffs).then(() => {}),
+    publish: () => finished,
     async cancel() {
+      cancelled = true;
       await Promise.all(pool.map((worker) => worker.kill()));
+      // A shard being linked from the published site, or the manifest, is written before the caller removes the folder.
+      await finished.catch(() => {});
     },
   };
 }
