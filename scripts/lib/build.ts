@@ -127,10 +127,12 @@ export async function build({
     await mkdir(staging, { recursive: true });
     // The search index takes longest: Pagefind works on the other cores while this one checks the content; the
     // new site, its index included, replaces the published one only once the check has passed and all is written.
-    indexing = search ? startSearchIndex(out, staging, searchEntries(newsroom), { reuse: cacheDir !== undefined, shardPages, processes, part }) : undefined;
+    indexing = search ? startSearchIndex(out, staging, searchEntries(newsroom), { reuse: cacheDir !== undefined, shardPages, processes, reserved: processes!.length > 1 ? 1 : 0, part }) : undefined;
     const indexed = indexing?.publish().then((result) => ({ result, seconds: seconds(began) }));
     // Awaited once the pages are written; a failure before that must not end the process with Eleventy mid-write.
     indexed?.catch(() => {});
+    // Pagefind starts on the first shards now, rather than after the check, which holds this thread.
+    await indexing?.started;
     assertPublishable(loaded, { content, site, now });
     // The files as read (front matter, Markdown) served the check; a quarter of the heap at 100,000 articles.
     loaded = undefined;
@@ -140,7 +142,6 @@ export async function build({
     const encodingStarted = performance.now();
     const encoding = images.encode();
     encoding.catch(() => {});
-    await indexing?.started;
     onStage?.("pages");
     const started = performance.now();
     const pages = planPages({ out, staging, cacheDir, site, newsroom, preview, images, shareImage, pagesPerRun, part });
@@ -161,6 +162,8 @@ export async function build({
       pages.wrote(templates);
       rendered += templates.length;
     }
+    // This thread's share of the work is done: every core indexes the shards left.
+    indexing?.release();
     await keeping;
     const siteSeconds = seconds(started);
     await encoding;

@@ -12,7 +12,7 @@
 import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -23,7 +23,7 @@ import type { Article } from "../content/load.ts";
 import { indexText } from "../../../assets/js/lib/search-fold.js";
 import { NUNJUCKS_OPTIONS, pictureFilter } from "../site/filters.ts";
 import { tagUrl } from "../site/newsroom.ts";
-import { DEFAULT_SHARD_PAGES, MANIFEST_FILE, planShards, type ShardCounts, type ShardEntry, type ShardManifest, type ShardPlan } from "./shards.ts";
+import { DEFAULT_SHARD_PAGES, MANIFEST_FILE, planShards, RUNTIME_FILES, type ShardCounts, type ShardEntry, type ShardManifest, type ShardPlan } from "./shards.ts";
 
 /**
  * Inside the article, what readers search is the title and the text. The printed date ("19/06/2020 08:02")
@@ -45,14 +45,6 @@ function pagefindVersion(): string {
   return (JSON.parse(readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** What a shard keeps of a Pagefind bundle: its entry, meta and chunks. Pagefind's UI is not used (ours is). */
-const SHARD_FILES = /^(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|index|fragment|filter)$/;
-
-/**
- * Pagefind's runtime, the same bytes in every bundle of one version: kept once at /pagefind/. The page imports
- * pagefind.js once, and every shard's WebAssembly address redirects to the one copy (netlify.toml, server/).
- */
-const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
 export interface SearchIndexResult {
   /** Pages indexed: the articles. */
@@ -181,6 +173,8 @@ export interface ShardRequest {
   work: string;
   /** Pagefind's configuration file, site and output path included. */
   config: Record<string, unknown>;
+  /** The site's /pagefind/: the bundle's runtime moves there, once for all shards. */
+  runtime: string;
   /** Pagefind's binary and the environment it needs beyond the build's. */
   cli: string;
   env: Record<string, string>;
@@ -191,8 +185,11 @@ export type ShardReply = { ready: true } | { id: number; failure?: string };
 const SHARD_PROCESS = fileURLToPath(new URL("./shard-process.ts", import.meta.url));
 
 export interface ShardWorker {
-  /** Resolves once Pagefind has written the shard; `delivered` is told once the process has its records. */
-  write(records: { url: string; html: string }[], outputPath: string, delivered?: () => void): Promise<void>;
+  /**
+   * Resolves once Pagefind has written the shard into `outputPath` and its runtime into `runtime`; `delivered` is
+   * told once the process has its records. A process takes several: it indexes them one after another.
+   */
+  write(records: { url: string; html: string }[], outputPath: string, runtime: string, delivered?: () => void): Promise<void>;
   /** Ends the process once its last shard's records are deleted. */
   stop(): void;
   /** Stops the process and its Pagefind now; resolves once it has exited. */
@@ -200,11 +197,10 @@ export interface ShardWorker {
 }
 
 /**
- * Shards written at once: one per core but the one the build itself works on (checking, then Eleventy). Each
- * Pagefind process holds about 0.25 MiB a page while it writes, so on two cores this keeps the build of 10,000
- * articles under 2 GiB, and the build's thread and Pagefind's share the cores about evenly.
+ * Processes writing shards: one per core. While the build checks the content and Eleventy renders, one of them is
+ * held back (the build's thread has that core; see `reserved`), then all index at once.
  */
-export const DEFAULT_WORKERS = Math.max(1, os.availableParallelism() - 1);
+export const DEFAULT_WORKERS = Math.max(1, os.availableParallelism());
 
 /** The processes that write shards: started before the content is read, so that loading them overlaps with it. */
 export function startShardWorkers(count = DEFAULT_WORKERS): ShardWorker[] {
@@ -232,7 +228,7 @@ function startShardWorker(): ShardWorker {
     pending.clear();
   });
   return {
-    write(records, outputPath, delivered) {
+    write(records, outputPath, runtime, delivered) {
       if (ended) return Promise.reject(ended);
       const id = nextId++;
       const work = path.join(os.tmpdir(), `toa-soan-shard-${process.pid}-${id}-${path.basename(outputPath)}`);
@@ -241,6 +237,7 @@ function startShardWorker(): ShardWorker {
         records,
         work,
         config: cliConfig(SEARCH_INDEX_CONFIG, path.join(work, "site"), outputPath),
+        runtime,
         cli: PAGEFIND_BINARY,
         env: { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(indexChunkSize(records.length)) },
       };
@@ -275,15 +272,6 @@ export async function linkTree(from: string, to: string): Promise<void> {
   );
 }
 
-/** Moves the runtime of a fresh bundle up into the site's /pagefind/ and drops what a shard does not keep. */
-async function splitBundle(bundle: string, runtime: string): Promise<void> {
-  for (const name of await readdir(bundle)) {
-    // The same bytes in every bundle of one Pagefind: the last one moved up wins, unchanged.
-    if (RUNTIME_FILES.test(name)) await rename(path.join(bundle, name), path.join(runtime, name));
-    else if (!SHARD_FILES.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
-  }
-}
-
 /** The previous build's manifest in this site folder, when it was written by this Pagefind. */
 function previousManifest(siteDir: string): ShardManifest | undefined {
   try {
@@ -305,6 +293,8 @@ export interface SearchIndexOptions {
   workers?: number;
   /** Processes already started (startShardWorkers); `workers` is then their number. */
   processes?: ShardWorker[];
+  /** Of those, how many wait for `release()` before taking a shard (the core the build itself works on). */
+  reserved?: number;
   /** One part of a build split across machines (scripts/lib/assemble.ts): only this part's shards are written. */
   part?: BuildPart;
 }
@@ -328,6 +318,8 @@ export interface SearchIndexJob {
   started: Promise<void>;
   /** Every shard written or kept: the runtime and the manifest complete <staging>/pagefind. */
   publish(): Promise<SearchIndexResult>;
+  /** Lets the reserved processes take shards too: the build's own work is done, its core is free. */
+  release(): void;
   /** Stops Pagefind (the check or the build failed); resolves once its processes have exited. */
   cancel(): Promise<void>;
 }
@@ -338,7 +330,7 @@ export interface SearchIndexJob {
  * `workers` at a time, while the caller checks the content and renders the pages.
  */
 export function startSearchIndex(out: string, staging: string, entries: readonly SearchEntry[], options: SearchIndexOptions = {}): SearchIndexJob {
-  const { reuse = false, shardPages = DEFAULT_SHARD_PAGES, workers = DEFAULT_WORKERS, part, processes } = options;
+  const { reuse = false, shardPages = DEFAULT_SHARD_PAGES, workers = DEFAULT_WORKERS, part, processes, reserved = 0 } = options;
   const published = path.join(out, "pagefind");
   const target = path.join(staging, "pagefind");
   const previous = reuse ? previousManifest(out) : undefined;
@@ -352,16 +344,25 @@ export function startSearchIndex(out: string, staging: string, entries: readonly
   let fresh = false;
   let cancelled = false;
   const handoffs: Promise<void>[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
 
   // Largest first, so the last shard to finish is a small one; each process takes the next shard when free.
   // Records are rendered when a shard is taken and dropped once sent: memory follows the shards in work.
   const queue = [...plans].sort((a, b) => b.urls.length - a.urls.length);
   const pool = processes ?? startShardWorkers(Math.min(workers, Math.max(1, plans.length)));
   const indexed = Promise.all(
-    pool.map(async (worker) => {
+    pool.map(async (worker, i) => {
       let handedOff!: () => void;
       handoffs.push(new Promise<void>((resolve) => (handedOff = resolve)));
+      // Each process holds the shard it indexes and the next one, sent while it works: it never waits for this
+      // process, whose thread Eleventy may keep busy for seconds.
+      let running: Promise<void> | undefined;
       try {
+        if (i >= pool.length - reserved) {
+          handedOff();
+          await released;
+        }
         for (let plan = queue.shift(); plan && !cancelled; plan = queue.shift()) {
           const records = plan.urls.map((url) => ({ url, html: byUrl.get(url)!.record() }));
           const key = shardKey(records);
@@ -372,10 +373,12 @@ export function startSearchIndex(out: string, staging: string, entries: readonly
             await linkTree(path.join(published, kept.get(key)!), path.join(target, plan.dir));
             continue;
           }
-          await worker.write(records, path.join(target, plan.dir), handedOff);
-          await splitBundle(path.join(target, plan.dir), target);
-          fresh = true;
+          const writing = worker.write(records, path.join(target, plan.dir), target, handedOff).then(() => void (fresh = true));
+          writing.catch(() => {}); // awaited below
+          await running;
+          running = writing;
         }
+        await running;
       } finally {
         handedOff();
       }
@@ -402,9 +405,11 @@ export function startSearchIndex(out: string, staging: string, entries: readonly
 
   return {
     started: Promise.all(handoffs).then(() => {}),
+    release,
     publish: () => finished,
     async cancel() {
       cancelled = true;
+      release();
       await Promise.all(pool.map((worker) => worker.kill()));
       // A shard being linked from the published site, or the manifest, is written before the caller removes the folder.
       await finished.catch(() => {});

@@ -5,9 +5,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { ShardReply, ShardRequest } from "./index.ts";
+import { RUNTIME_FILES, SHARD_FILES } from "./shards.ts";
 
 function writeRecords(records: ShardRequest["records"], site: string): void {
   const made = new Set<string>();
@@ -36,28 +37,43 @@ function runPagefind({ cli, work, env }: ShardRequest): Promise<string | undefin
   });
 }
 
-/** Deleting the last shard's records: slow on a busy disk, so nobody waits for it but this process's exit. */
-let cleaning: Promise<unknown> = Promise.resolve();
+/** Moves the runtime of a fresh bundle up into the site's /pagefind/ and drops what a shard does not keep. */
+async function splitBundle(bundle: string, runtime: string): Promise<void> {
+  for (const name of await readdir(bundle)) {
+    // The same bytes in every bundle of one Pagefind: the last one moved up wins, unchanged.
+    if (RUNTIME_FILES.test(name)) await rename(path.join(bundle, name), path.join(runtime, name));
+    else if (!SHARD_FILES.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
+  }
+}
 
-process.on("message", async (request: ShardRequest | { exit: true }) => {
+/** Shards are indexed one after another, in the order sent; the next one's records are on disk meanwhile. */
+let queue: Promise<unknown> = Promise.resolve();
+
+process.on("message", (request: ShardRequest | { exit: true }) => {
   if ("exit" in request) {
-    await cleaning;
-    return process.exit(0);
+    void queue.then(() => process.exit(0));
+    return;
   }
   let failure: string | undefined;
   try {
-    await cleaning;
-    await rm(request.work, { recursive: true, force: true });
+    // Written at once (Pagefind reads them from disk), so this process need not hold them while it waits.
     writeRecords(request.records, path.join(request.work, "site"));
-    // Written: Pagefind reads them from disk, and this process need not hold them while it runs.
     request.records = [];
     writeFileSync(path.join(request.work, "pagefind.json"), JSON.stringify(request.config));
-    failure = await runPagefind(request);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }
-  process.send!({ id: request.id, failure } satisfies ShardReply);
-  cleaning = rm(request.work, { recursive: true, force: true }).catch(() => {});
+  queue = queue.then(async () => {
+    try {
+      failure ??= await runPagefind(request);
+      if (!failure) await splitBundle(request.config.output_path as string, request.runtime);
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    process.send!({ id: request.id, failure } satisfies ShardReply);
+    // Nobody waits for the records to be deleted but the next shard and this process's exit.
+    await rm(request.work, { recursive: true, force: true }).catch(() => {});
+  });
 });
 // The build died (killed, crashed) or stopped this process: stop Pagefind too, rather than write shards into a folder
 // nobody will publish.

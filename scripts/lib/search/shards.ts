@@ -63,6 +63,15 @@ export interface ShardManifest {
 
 export const MANIFEST_FILE = "shards.json";
 
+/** What a shard keeps of a Pagefind bundle: its entry, meta and chunks. Pagefind's UI is not used (ours is). */
+export const SHARD_FILES = /^(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|index|fragment|filter)$/;
+
+/**
+ * Pagefind's runtime, the same bytes in every bundle of one version: kept once at /pagefind/. The page imports
+ * pagefind.js once, and every shard's WebAssembly address redirects to the one copy (netlify.toml, server/).
+ */
+export const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
+
 /** Default pages per shard: two shards written at once stay near 2 GiB with the site build beside them. */
 export const DEFAULT_SHARD_PAGES = 2500;
 
