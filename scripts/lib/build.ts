@@ -6,6 +6,8 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../site.config.ts";
 import { assertPublishable } from "./check/index.ts";
@@ -162,6 +164,8 @@ export async function build({
       pages.wrote(templates);
       rendered += templates.length;
     }
+    // Eleventy's runs are garbage now: collected before a second Pagefind starts, the build stays in its memory.
+    collectGarbage();
     // This thread's share of the work is done: every core indexes the shards left.
     indexing?.release();
     await keeping;
@@ -195,6 +199,12 @@ export async function build({
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A full garbage collection now (V8 otherwise waits for heap pressure, holding the memory meanwhile). */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
 }
 
 function seconds(since: number): number {

@@ -64,6 +64,11 @@ export function newsroomPlugin(eleventyConfig: UserConfig, { site, newsroom, con
   }
 
   for (const [name, filter] of Object.entries(templateFilters(site, assets, () => images))) eleventyConfig.addFilter(name, filter);
+
+  // Eleventy renders every page in promise chains that need no I/O, so nothing else this process waits for (the
+  // search indexers' replies, the next shard's records going out) would move until the last page: a turn of the
+  // event loop after each page lets them.
+  eleventyConfig.addTransform("turn-event-loop", (content: unknown) => new Promise((resolve) => setImmediate(resolve, content)));
 }
 
 /** Eleventy's whole configuration, for `new Eleventy(input, output, { config })`: there is no config file. */
