@@ -72,8 +72,12 @@ export const SHARD_FILES = /^(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|ind
  */
 export const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
 
-/** Default pages per shard: two shards written at once stay near 2 GiB with the site build beside them. */
-export const DEFAULT_SHARD_PAGES = 2500;
+/**
+ * Default pages per shard. Pagefind holds about 0.27 MiB a page while it writes (a 2,000-page shard 0.4–0.55 GiB):
+ * at 2,500 the build of 10,000 articles peaked at 2.05–2.15 GiB, at 2,000 at 1.7 GiB, for 3–4 % more first-search
+ * bytes (more shards, each with its own meta). docs/benchmark.md has the figures.
+ */
+export const DEFAULT_SHARD_PAGES = 2000;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
