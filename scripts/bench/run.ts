@@ -7,7 +7,7 @@
  * again with the cache it left: the first build encodes every photo, the rebuild none.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,9 +16,15 @@ import { site } from "../../site.config.ts";
 import { generateCorpus, type Corpus } from "./corpus.ts";
 import { generatePhotos } from "./photos.ts";
 import { FOLDERS } from "../lib/content/load.ts";
+import { DateTime } from "luxon";
 import { processTree, rssKiB } from "./process-tree.ts";
+import type { BuildResult } from "../lib/build.ts";
+import { loadContent } from "../lib/content/load.ts";
+import { searchEntries, startSearchIndex } from "../lib/search/index.ts";
 import { type PagefindFilters } from "../lib/search/node-client.ts";
-import { measureFirstSearch, SEARCH_PAGE } from "./search-bytes.ts";
+import { ImageLibrary } from "../lib/site/images.ts";
+import { createNewsroom } from "../lib/site/newsroom.ts";
+import { measureFirstSearch, SEARCH_PAGE, type PageSearch } from "./search-bytes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MiB = 1024 * 1024;
@@ -225,7 +231,7 @@ const HUGO_LAYOUTS: Record<string, string> = {
 <meta data-pagefind-filter="year[content]" content="{{ .Date.Format "2006" }}"><meta data-pagefind-filter="month[content]" content="{{ .Date.Format "2006-01" }}">
 <meta data-pagefind-sort="date[content]" content="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ end }}
 {{ define "main" }}<article data-pagefind-body><h1 data-pagefind-meta="title">{{ .Title }}</h1>
-<p><time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}" data-pagefind-meta="date">{{ .Date.Format "02/01/2006 15:04" }}</time></p>
+<p><time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}" data-pagefind-meta="date:{{ .Date.Format "02/01/2006" }}">{{ .Date.Format "02/01/2006 15:04" }}</time></p>
 {{ .Content }}</article>{{ end }}
 `,
   "_default/list.html": `{{ define "main" }}<h1>{{ .Title }}</h1>{{ $pager := .Paginate .Pages }}<ul>{{ range $pager.Pages }}
@@ -243,7 +249,26 @@ function toHugo(markdown: string): string {
     .replace(/^category: (.*)$/m, "category: $1\ncategories: [$1]");
 }
 
-async function benchHugo(corpus: Corpus, work: string) {
+interface HugoRun {
+  version: string;
+  dir: string;
+  pages: number;
+  outputBytes: number;
+  siteWallSeconds: number;
+  sitePeakRssMiB: number;
+  siteCpuSeconds: number;
+  pagefindWallSeconds: number;
+  pagefindPeakRssMiB: number;
+  pagefindCpuSeconds: number;
+  indexBytes: number;
+  indexFiles: number;
+  totalWallSeconds: number;
+  peakRssMiB: number;
+  totalCpuSeconds: number;
+  loadAverageStart: number[];
+}
+
+async function benchHugo(corpus: Corpus, work: string): Promise<HugoRun | { skipped: string }> {
   const version = spawnSync("hugo", ["version"], { encoding: "utf8" });
   if (version.error || version.status !== 0) return { skipped: "hugo không có trên PATH" };
   const source = path.join(work, "hugo");
@@ -263,20 +288,29 @@ async function benchHugo(corpus: Corpus, work: string) {
     await mkdir(path.dirname(path.join(source, "layouts", file)), { recursive: true });
     await writeFile(path.join(source, "layouts", file), text);
   }
+  const loadAverageStart = os.loadavg().map((n) => round(n));
   const hugoSite = await run("hugo", ["--quiet", "--source", source, "--destination", out]);
   const pagefind = await run("npx", ["--no-install", "pagefind", "--site", out, "--force-language", "vi"]);
   const s = await sizes(out);
+  const cpu = (r: Run) => round(Object.values(r.memory.cpuSeconds).reduce((a, b) => a + b, 0));
   return {
     version: version.stdout.trim(),
+    dir: out,
     pages: s.htmlFiles,
     outputBytes: s.bytes,
     siteWallSeconds: round(hugoSite.wallSeconds),
     sitePeakRssMiB: hugoSite.memory.peakMiB,
+    siteCpuSeconds: cpu(hugoSite),
     pagefindWallSeconds: round(pagefind.wallSeconds),
     pagefindPeakRssMiB: pagefind.memory.peakMiB,
+    pagefindCpuSeconds: cpu(pagefind),
     indexBytes: s.indexBytes,
     indexFiles: s.indexFiles,
     totalWallSeconds: round(hugoSite.wallSeconds + pagefind.wallSeconds),
+    // The two run one after the other: the peak of the pair is the larger one.
+    peakRssMiB: Math.max(hugoSite.memory.peakMiB, pagefind.memory.peakMiB),
+    totalCpuSeconds: round(cpu(hugoSite) + cpu(pagefind)),
+    loadAverageStart,
   };
 }
 
@@ -353,6 +387,50 @@ function photoReport(set: { count: number; originalBytes: number; seconds: numbe
   };
 }
 
+/** A new article for the one-article publish: today's, an hour ago, in "Thông báo", neither hot nor featured. */
+async function addArticle(corpus: Corpus): Promise<{ file: string; url: string; title: string }> {
+  const when = DateTime.now().setZone(site.timeZone).minus({ hours: 1 });
+  const title = `Thông báo tuyển chọn tổ chức chủ trì nhiệm vụ khoa học và công nghệ cấp tỉnh đợt ${when.toFormat("MM/yyyy")}`;
+  const slug = "thong-bao-tuyen-chon-nhiem-vu-khcn-moi";
+  const file = path.join(corpus.dir, FOLDERS.articles, String(when.year), `${slug}.md`);
+  const paragraph =
+    "Sở Khoa học và Công nghệ thông báo tuyển chọn tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ cấp tỉnh. " +
+    "Hồ sơ đăng ký gồm thuyết minh nhiệm vụ, lý lịch khoa học của chủ nhiệm và các thành viên, văn bản xác nhận đối ứng kinh phí.";
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(
+    file,
+    `---\ntitle: "${title}"\ndate: "${when.toFormat("dd/MM/yyyy HH:mm")}"\ncategory: thong-bao\nslug: ${slug}\n---\n\n${Array.from({ length: 8 }, () => paragraph).join("\n\n")}\n`,
+  );
+  return { file, url: `/tin-tuc/${slug}/`, title };
+}
+
+/** The same corpus as one Pagefind index (one shard of everything), built in this process: the reference. */
+async function oneIndex(corpus: Corpus, out: string): Promise<{ seconds: number; indexBytes: number }> {
+  const started = performance.now();
+  const now = DateTime.now();
+  const images = new ImageLibrary({ contentDir: corpus.dir });
+  const loaded = loadContent(corpus.dir, { categories: site.categories, documents: site.documents, now, includeUnpublished: false, images });
+  const newsroom = createNewsroom(loaded, site, now);
+  await startSearchIndex(out, out, searchEntries(newsroom), { shardPages: Number.MAX_SAFE_INTEGER }).publish();
+  return { seconds: round((performance.now() - started) / 1000), indexBytes: (await sizes(out)).indexBytes };
+}
+
+/** Searches as the page runs them (findArticles), with and without a date range, relevance and newest first. */
+function pageSearches(lastYear: number): { name: string; query: string | null; page: PageSearch; filters?: PagefindFilters }[] {
+  return [
+    { name: "đo lường, relevance, 15/03–10/09", query: "đo lường", page: { from: `${lastYear}-03-15`, to: `${lastYear}-09-10` } },
+    { name: "đo lường, newest first, 15/03–10/09", query: "đo lường", page: { from: `${lastYear}-03-15`, to: `${lastYear}-09-10`, sort: "moi-nhat" } },
+    { name: "khoa học, newest first, no range", query: "khoa học", page: { sort: "moi-nhat" } },
+    { name: "Thông báo, no keyword, newest first", query: null, page: { categoryName: "Thông báo" } },
+    { name: "Thông báo, no keyword, 20/11–10/02", query: null, page: { categoryName: "Thông báo", from: `${lastYear - 1}-11-20`, to: `${lastYear}-02-10` } },
+  ];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : 0;
+};
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -362,6 +440,8 @@ async function main(): Promise<void> {
       seed: { type: "string", default: "1" },
       hugo: { type: "boolean", default: false },
       photos: { type: "string", default: "0" },
+      "shard-pages": { type: "string" },
+      "one-index-max": { type: "string", default: "20000" },
       "cpu-prof": { type: "string" },
     },
   });
@@ -381,30 +461,103 @@ async function main(): Promise<void> {
     const corpusSeconds = (performance.now() - started) / 1000;
     const photoSet = photos > 0 ? await addPhotos(corpus, photos, seed) : undefined;
 
+    // The production build as a user runs it, with its cache: cold first (empty cache), then one article more.
     const out = path.join(work, "site");
     const imageCache = path.join(work, "image-cache");
-    const buildArgs = ["--content", corpus.dir, "--out", out, "--json", "--image-cache", imageCache];
+    const cache = path.join(work, "cache");
+    const buildArgs = ["--content", corpus.dir, "--out", out, "--cache", cache, "--json", "--image-cache", imageCache, ...(values["shard-pages"] ? ["--shard-pages", values["shard-pages"]] : [])];
     // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled build runs node itself (no npm, no tsx launcher).
     const profile = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
-    const build = profile
-      ? await run(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profile, "--import", "tsx", "scripts/build.ts", ...buildArgs])
-      : await run("npm", ["run", "--silent", "build", "--", ...buildArgs]);
-    const line = build.stdout.split("\n").reverse().find((l) => l.startsWith("{"));
-    if (!line) throw new Error(`the build printed no JSON line:\n${build.stdout}`);
-    const reported = JSON.parse(line) as BuildReport;
-    const rebuildArgs = ["--content", corpus.dir, "--out", path.join(work, "site-again"), "--json", "--image-cache", imageCache];
+    const runBuild = () =>
+      profile
+        ? run(process.execPath, ["--cpu-prof", "--cpu-prof-dir", profile, "--import", "tsx", "scripts/build.ts", ...buildArgs])
+        : run("npm", ["run", "--silent", "build", "--", ...buildArgs]);
+    const reportOf = (r: Run) => {
+      const line = r.stdout.split("\n").reverse().find((l) => l.startsWith("{"));
+      if (!line) throw new Error(`the build printed no JSON line:\n${r.stdout}`);
+      return JSON.parse(line) as BuildResult;
+    };
+    const cpuOf = (r: Run) => round(Object.values(r.memory.cpuSeconds).reduce((a, b) => a + b, 0));
+    const build = await runBuild();
+    const reported = reportOf(build);
+    // Photos: a rebuild into another folder with the image cache the first build left (it encodes none).
+    const rebuildArgs = ["--content", corpus.dir, "--out", path.join(work, "site-again"), "--no-cache", "--json", "--image-cache", imageCache];
     const rebuild = photoSet ? await run("npm", ["run", "--silent", "build", "--", ...rebuildArgs]) : undefined;
-
     const s = await sizes(out);
+
+    const lastYear = new Date().getFullYear() - 1;
+    const single = articles <= Number(values["one-index-max"]) ? path.join(work, "one-index") : undefined;
+    const reference = single ? await oneIndex(corpus, single) : undefined;
+    // The page's own scripts (its search worker among them) as the build published them: every first search loads them.
+    if (single) await cp(path.join(out, "assets", "js"), path.join(single, "assets", "js"), { recursive: true });
+
+    // First searches on our shards, on one index of the same pages, and on Hugo + Pagefind CLI's index (below).
     const firstSearch = [];
+    const overlaps: number[] = [];
     for (const { query, filters = {} } of QUERIES) {
       const m = await measureFirstSearch(out, query, filters);
-      firstSearch.push({ query, filters, results: m.results, bytes: m.bytes, gzipBytes: m.gzipBytes, byKind: m.byKind });
+      const o = single ? await measureFirstSearch(single, query, filters) : undefined;
+      const overlap = o ? m.urls.filter((u) => o.urls.includes(u)).length : undefined;
+      if (overlap !== undefined && !Object.keys(filters).length) overlaps.push(overlap);
+      firstSearch.push({
+        query,
+        filters,
+        results: m.results,
+        bytes: m.bytes,
+        gzipBytes: m.gzipBytes,
+        byKind: m.byKind,
+        shards: m.shards.length,
+        ...(o ? { oneIndex: { results: o.results, gzipBytes: o.gzipBytes }, ratio: round(m.gzipBytes / o.gzipBytes), top10Overlap: overlap } : {}),
+      });
     }
     const browse = await measureFirstSearch(out, BROWSE.query, BROWSE.filters);
+    const pages = [];
+    for (const p of pageSearches(lastYear)) {
+      const m = await measureFirstSearch(out, p.query, {}, { page: p.page });
+      const o = single ? await measureFirstSearch(single, p.query, {}, { page: p.page }) : undefined;
+      pages.push({
+        name: p.name,
+        results: m.results,
+        gzipBytes: m.gzipBytes,
+        shards: m.shards,
+        ...(o ? { oneIndex: { results: o.results, gzipBytes: o.gzipBytes }, ratio: round(m.gzipBytes / o.gzipBytes), sameFirstPage: m.urls.join() === o.urls.join() } : {}),
+      });
+    }
     const articlePage = await pageWeight(out, corpus.known.url);
-    const preview = await previewEdit(corpus);
-    const hugo = values.hugo ? await benchHugo(corpus, work) : undefined;
+    // The preview holds the whole archive in this process: measured where one index is (see --one-index-max).
+    const preview = single ? await previewEdit(corpus) : null;
+
+    // One article more, published on the warm cache: what a merge to main costs.
+    const added = await addArticle(corpus);
+    const publishLoad = os.loadavg().map((n) => round(n));
+    const publishRun = await runBuild();
+    const published = reportOf(publishRun);
+    const found = await measureFirstSearch(out, added.title);
+    if (found.urls[0] !== added.url) throw new Error(`after publishing, "${added.title}" does not find ${added.url} first`);
+    const publish = {
+      url: added.url,
+      loadAverageStart: publishLoad,
+      wallSeconds: round(publishRun.wallSeconds),
+      peakRssMiB: publishRun.memory.peakMiB,
+      cpuSeconds: cpuOf(publishRun),
+      checkSeconds: round(published.checkSeconds),
+      siteSeconds: round(published.siteSeconds),
+      searchSeconds: round(published.searchSeconds),
+      shardsWritten: published.search!.shards.filter((x) => !x.reused).map((x) => `${x.dir} (${x.pages})`),
+      shardsReused: published.search!.shards.filter((x) => x.reused).length,
+    };
+
+    const hugoResult = values.hugo ? await benchHugo(corpus, work) : undefined;
+    const hugo = hugoResult && !("skipped" in hugoResult) ? hugoResult : undefined;
+    // One at a time: each measurement counts every file fetched from that bundle while it runs.
+    const hugoSearch: { name: string; results: number; gzipBytes: number; byKind: Record<string, number> }[] = [];
+    if (hugo) {
+      const searches = [...QUERIES.map((q) => ({ name: q.query, query: q.query as string | null, filters: q.filters ?? {}, page: undefined as PageSearch | undefined })), ...pageSearches(lastYear).map((p) => ({ ...p, filters: {} }))];
+      for (const q of searches) {
+        const m = await measureFirstSearch(hugo.dir, q.query, q.filters, { page: q.page, plain: true });
+        hugoSearch.push({ name: q.name, results: m.results, gzipBytes: m.gzipBytes, byKind: m.byKind });
+      }
+    }
 
     const result = {
       articles,
@@ -416,9 +569,10 @@ async function main(): Promise<void> {
       pages: s.htmlFiles,
       templatesWritten: reported.pages,
       wallSeconds: round(build.wallSeconds),
+      cpuSeconds: cpuOf(build),
       checkSeconds: round(reported.checkSeconds),
       siteSeconds: round(reported.siteSeconds),
-      // The index is built in another process while Eleventy renders: this overlaps siteSeconds.
+      // The index is built by other processes while Eleventy renders: this overlaps siteSeconds.
       searchSeconds: round(reported.searchSeconds),
       // Process start and TypeScript loading: what the build's own timers do not see.
       startupSeconds: round(build.wallSeconds - reported.seconds),
@@ -428,15 +582,29 @@ async function main(): Promise<void> {
       outputFiles: s.files,
       indexBytes: s.indexBytes,
       indexFiles: s.indexFiles,
+      shards: reported.search!.shards.map((x) => ({ dir: x.dir, pages: x.pages })),
+      publish,
+      oneIndex: reference ?? null,
       // What the search page loads per search (results per page, Pagefind options, worker): measureFirstSearch's defaults.
       firstSearchSettings: SEARCH_PAGE,
       firstSearch,
       firstSearchMaxGzipBytes: Math.max(...firstSearch.map((f) => f.gzipBytes)),
-      browse: { query: browse.query, filters: browse.filters, results: browse.results, bytes: browse.bytes, gzipBytes: browse.gzipBytes },
+      relevance: overlaps.length ? { top10OverlapMedian: median(overlaps), top10OverlapMin: Math.min(...overlaps), queries: overlaps.length } : null,
+      browse: { query: browse.query, filters: browse.filters, results: browse.results, bytes: browse.bytes, gzipBytes: browse.gzipBytes, shards: browse.shards.length },
+      pageSearches: pages,
       articlePage,
       ...(photoSet && rebuild ? { photos: photoReport(photoSet, build, reported, rebuild, await sizes(path.join(out, "img"))) } : {}),
       preview,
-      ...(hugo ? { hugo } : {}),
+      ...(hugoResult ? { hugo: hugo ? { ...hugo, dir: undefined, firstSearch: hugoSearch } : hugoResult } : {}),
+      versus: hugo
+        ? {
+            fullBuild: round(build.wallSeconds / hugo.totalWallSeconds),
+            publishAgainstHugoFullBuild: round(publishRun.wallSeconds / hugo.totalWallSeconds),
+            cpu: round(cpuOf(build) / hugo.totalCpuSeconds),
+            peak: round(build.memory.peakMiB / hugo.peakRssMiB),
+          }
+        : null,
+      loadAverages: { start: loadStart, publish: publishLoad, hugo: hugo?.loadAverageStart ?? null, end: os.loadavg().map((n) => round(n)) },
       profile: profile ?? null,
       dir: values.keep ? work : null,
     };

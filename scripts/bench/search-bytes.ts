@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { findArticles, indexFilters, PAGE_SIZE, PAGEFIND_OPTIONS, rankedSearch, resultView } from "../../assets/js/lib/search-engine.js";
-import { openPagefind, type PagefindFilters, type PagefindResult } from "../lib/search/node-client.ts";
+import { openBundle, openPagefind, type PagefindFilters, type PagefindResult } from "../lib/search/node-client.ts";
 
 /** Settings of the search page that change what a search downloads, read from its own engine. */
 export const SEARCH_PAGE = {
@@ -14,7 +14,7 @@ export const SEARCH_PAGE = {
   workerScript: "search-worker.js",
 } as const;
 
-export type FileKind = "script" | "worker" | "wasm" | "entry" | "meta" | "index" | "filter" | "fragment";
+export type FileKind = "script" | "worker" | "manifest" | "wasm" | "entry" | "meta" | "index" | "filter" | "fragment";
 
 export interface FetchedFile {
   file: string;
@@ -34,6 +34,10 @@ export interface FirstSearchBytes {
   /** What a gzip-serving host sends. */
   gzipBytes: number;
   byKind: Record<FileKind, number>;
+  /** Shards the search opened (their folders); empty for a plain bundle. */
+  shards: string[];
+  /** The first page's results, their addresses in order. */
+  urls: string[];
 }
 
 /** A search as the page runs it (`findArticles` of assets/js/lib/search-engine.js): category, day range and order. */
@@ -52,10 +56,14 @@ export interface MeasureOptions {
   worker?: boolean;
   pageSize?: number;
   pagefindOptions?: Record<string, unknown>;
+  /** `<siteDir>/pagefind` is one plain Pagefind bundle (Hugo's, from Pagefind's CLI), not this site's shards. */
+  plain?: boolean;
 }
 
-/** What a file of a Pagefind bundle is, by its name. */
-export function kindOf(file: string): FileKind {
+/** What a file under the site's /pagefind/ is, by its name ("<shard>/index/…" in a shard's bundle). */
+export function kindOf(name: string): FileKind {
+  if (name === "shards.json") return "manifest";
+  const file = name.replace(/^[^/]+_[^/]+\//, "");
   if (file === "pagefind.js") return "script";
   if (file === SEARCH_PAGE.workerScript) return "worker";
   if (file.startsWith("wasm.")) return "wasm";
@@ -75,11 +83,13 @@ export async function measureFirstSearch(
   siteDir: string,
   query: string | null,
   filters: PagefindFilters = {},
-  { page, pageSize = SEARCH_PAGE.pageSize, pagefindOptions = SEARCH_PAGE.pagefindOptions, worker = true }: MeasureOptions = {},
+  { page, pageSize = SEARCH_PAGE.pageSize, pagefindOptions = SEARCH_PAGE.pagefindOptions, plain = false, worker = !plain }: MeasureOptions = {},
 ): Promise<FirstSearchBytes> {
   const fetched = new Map<string, number>();
-  const pagefind = await openPagefind(siteDir, { onFetch: (file, bytes) => fetched.set(file, bytes), pagefindOptions });
+  const onFetch = (file: string, bytes: number) => fetched.set(file, bytes);
+  const pagefind = plain ? await openBundle(path.join(siteDir, "pagefind"), { onFetch, pagefindOptions }) : await openPagefind(siteDir, { onFetch, pagefindOptions });
   let results = 0;
+  let urls: string[] = [];
   try {
     const term = query?.trim() ?? "";
     let found: PagefindResult[];
@@ -88,7 +98,7 @@ export async function measureFirstSearch(
     else found = (await pagefind.search(null, { filters: indexFilters(filters), sort: { date: "desc" } })).results;
     results = found.length;
     // What the page shows of the first page of results: fragments read, excerpts built.
-    await Promise.all(found.slice(0, pageSize).map((r) => resultView(r, term)));
+    urls = (await Promise.all(found.slice(0, pageSize).map((r) => resultView(r, term)))).map((v) => v.url);
   } finally {
     pagefind.close();
     await pagefind.destroy();
@@ -101,12 +111,12 @@ export async function measureFirstSearch(
   const files: FetchedFile[] = [];
   for (const [file, bytes] of fetched) {
     const kind = kindOf(file);
-    const compressible = kind === "script" || kind === "worker" || kind === "entry";
+    const compressible = kind === "script" || kind === "worker" || kind === "entry" || kind === "manifest";
     const gzipBytes = compressible ? gzipSync(await readFile(sources.get(file) ?? path.join(bundle, file)), { level: 9 }).length : bytes;
     files.push({ file, kind, bytes, gzipBytes });
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
-  const byKind = { script: 0, worker: 0, wasm: 0, entry: 0, meta: 0, index: 0, filter: 0, fragment: 0 } satisfies Record<FileKind, number>;
+  const byKind = { script: 0, worker: 0, manifest: 0, wasm: 0, entry: 0, meta: 0, index: 0, filter: 0, fragment: 0 } satisfies Record<FileKind, number>;
   for (const f of files) byKind[f.kind] += f.gzipBytes;
   return {
     query,
@@ -116,6 +126,8 @@ export async function measureFirstSearch(
     bytes: files.reduce((n, f) => n + f.bytes, 0),
     gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
     byKind,
+    shards: [...new Set(files.map((f) => /^(\d{4}-\d{2}_\d{4}-\d{2})\//.exec(f.file)?.[1]).filter((d): d is string => !!d))],
+    urls,
   };
 }
 

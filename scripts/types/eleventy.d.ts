@@ -9,6 +9,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>, options?: { filter?: (relativePath: string) => boolean }): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addTransform(name: string, transform: (content: unknown) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setTemplateFormats(formats: string[]): void;
     setIncludesDirectory(dir: string): void;

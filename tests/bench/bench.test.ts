@@ -15,16 +15,18 @@ let saved: Record<string, any>;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), "toa-soan-bench-test-"));
   const out = path.join(scratch, "result.json");
-  const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "bench", "--", "--articles", String(ARTICLES), "--out", out, "--keep"], {
+  // Shards of 50 pages: the publish then has shards to keep and one to write.
+  const args = ["run", "--silent", "bench", "--", "--articles", String(ARTICLES), "--shard-pages", "50", "--out", out, "--keep"];
+  const { stdout } = await promisify(execFile)("npm", args, {
     cwd: path.resolve(import.meta.dirname, "../.."),
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 170_000,
+    timeout: 290_000,
   });
   const lines = stdout.trim().split("\n");
   expect(lines).toHaveLength(1);
   printed = JSON.parse(lines[0]!);
   saved = JSON.parse(await readFile(out, "utf8"));
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   if (printed?.dir) await rm(printed.dir, { recursive: true, force: true });
@@ -80,6 +82,35 @@ describe("npm run bench", () => {
     }
     positive(printed.browse.gzipBytes);
     positive(printed.browse.results);
+  });
+
+  it("publishes one article more on the warm cache: one shard written, the others kept, the article found", () => {
+    expect(printed.shards.length).toBeGreaterThan(2);
+    expect(printed.publish.shardsWritten).toHaveLength(1);
+    expect(printed.publish.shardsReused).toBe(printed.shards.length - 1);
+    expect(printed.publish.url).toMatch(/^\/tin-tuc\/[a-z0-9-]+\/$/);
+    for (const key of ["wallSeconds", "peakRssMiB", "cpuSeconds"]) positive(printed.publish[key]);
+  });
+
+  it("compares with one index of the same pages: bytes per search, the same first page where dates bound it, top-10 overlap", () => {
+    positive(printed.oneIndex.indexBytes);
+    for (const f of printed.firstSearch) {
+      positive(f.oneIndex.gzipBytes);
+      expect(f.ratio).toBeCloseTo(f.gzipBytes / f.oneIndex.gzipBytes, 1);
+      expect(f.top10Overlap).toBeGreaterThanOrEqual(0);
+      expect(f.top10Overlap).toBeLessThanOrEqual(10);
+    }
+    expect(printed.relevance.queries).toBeGreaterThan(5);
+    const names = printed.pageSearches.map((p: { name: string }) => p.name);
+    expect(names.some((n: string) => /no keyword, newest first/.test(n))).toBe(true);
+    for (const p of printed.pageSearches) {
+      positive(p.gzipBytes);
+      // A listing is exact across shards. (With a keyword, Pagefind matches a word's extensions only within the index
+      // chunk holding the word, so chunk boundaries, different in shards, can add or drop prefix matches.)
+      if (/no keyword/.test(p.name)) expect(p.sameFirstPage, p.name).toBe(true);
+    }
+    // A listing without a keyword opens the newest shards only.
+    expect(printed.browse.shards).toBeLessThan(printed.shards.length);
   });
 
   it("weighs an article page: HTML, CSS and JS, gzip", () => {

@@ -33,13 +33,14 @@ interface RunningBuild {
   /** Resolves on the first stdout line matching `pattern`. */
   line(pattern: RegExp): Promise<string>;
   exited: Promise<{ code: number | null; stderr: string }>;
-  /** The search indexer, a child process of the build. */
-  indexerPid(): number;
+  /** The processes that write search shards, children of the build (one per core but one). */
+  indexerPids(): number[];
 }
 
 function startBuild(): RunningBuild {
   // Its own process group, so a kill reaches the indexer and Pagefind too, as a CI runner's kill would.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out], {
+  // --no-cache: every build writes all its pages and search shards, so each stage lasts and each kill lands in it.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts", "--content", content, "--out", out, "--no-cache"], {
     detached: true,
     env: { ...process.env, TOASOAN_NOW: NOW },
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,10 +65,10 @@ function startBuild(): RunningBuild {
       else waiting.push({ pattern, resolve });
     }),
     exited: new Promise((resolve) => child.once("exit", (code) => resolve({ code, stderr }))),
-    indexerPid() {
-      const indexer = processTree(child.pid!).find((p) => p.pid !== child.pid && p.name === "node");
-      if (!indexer) throw new Error("no indexer process under the build");
-      return indexer.pid;
+    indexerPids() {
+      const indexers = processTree(child.pid!).filter((p) => p.pid !== child.pid && p.name === "node");
+      if (!indexers.length) throw new Error("no indexer process under the build");
+      return indexers.map((p) => p.pid);
     },
   };
 }
@@ -126,7 +127,7 @@ describe("a build killed at any stage leaves the previous site whole", () => {
   it("the indexer killed during the content check: the build fails, nothing is replaced", async () => {
     const run = startBuild();
     await run.line(/Đang kiểm tra nội dung/);
-    process.kill(run.indexerPid(), "SIGKILL");
+    for (const pid of run.indexerPids()) process.kill(pid, "SIGKILL");
     const { code, stderr } = await run.exited;
     killGroup(run);
     expect(code).toBe(1);
@@ -135,12 +136,12 @@ describe("a build killed at any stage leaves the previous site whole", () => {
     expect(existsSync(buildFolders(out).staging)).toBe(false);
   }, 120_000);
 
-  // The indexer is frozen from the check on, so the build cannot finish before the kill, whatever the timing.
+  // The build announces "pages" once the indexers have their first shard; frozen from then on, they cannot finish,
+  // and neither can the build before the kill, whatever the timing.
   it("the whole build killed while Eleventy writes pages: the half-written site is never published", async () => {
     const run = startBuild();
-    await run.line(/Đang kiểm tra nội dung/);
-    freeze(run.indexerPid());
     await run.line(/Đang dựng trang/);
+    for (const pid of run.indexerPids()) freeze(pid);
     await fileAppears(buildFolders(out).staging, /\.html$/);
     killGroup(run);
     await run.exited;
@@ -151,19 +152,18 @@ describe("a build killed at any stage leaves the previous site whole", () => {
 
   it("the indexer killed while Eleventy writes pages: the build fails, nothing is replaced", async () => {
     const run = startBuild();
-    await run.line(/Đang kiểm tra nội dung/);
-    const indexer = run.indexerPid();
-    freeze(indexer);
     await run.line(/Đang dựng trang/);
+    const indexers = run.indexerPids();
+    for (const pid of indexers) freeze(pid);
     await fileAppears(buildFolders(out).staging, /\.html$/);
-    process.kill(indexer, "SIGKILL");
+    for (const pid of indexers) process.kill(pid, "SIGKILL");
     const { code } = await run.exited;
     killGroup(run);
     expect(code).toBe(1);
     expect(await manifest(out)).toEqual(before);
   }, 120_000);
 
-  // The build announces "pages" only after telling the indexer to write; frozen from then on, it cannot publish.
+  // The build announces "pages" only once the indexers have their first shard; frozen from then on, it cannot publish.
   it("the whole build killed while Pagefind writes the index: nothing is replaced", async () => {
     const run = startBuild();
     await run.line(/Đang dựng trang/);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { build } from "../../scripts/lib/build.ts";
+import { build, type BuildOptions } from "../../scripts/lib/build.ts";
 import { indexFilters, rankedSearch, resultView } from "../../assets/js/lib/search-engine.js";
 import { queryWords } from "../../assets/js/lib/search-fold.js";
 import { openPagefind, type PagefindApi, type PagefindFilters, type PagefindResult } from "../../scripts/lib/search/node-client.ts";
@@ -15,10 +15,13 @@ export interface BuiltSite {
   remove(): Promise<void>;
 }
 
+/** Pages per search shard that split the search fixture's three years into several shards, months apart. */
+export const FIXTURE_SHARD_PAGES = 3;
+
 /** A full build (pages and index) of a content folder into a fresh temporary folder; `now` is the build's clock. */
-export async function buildSite(content = SEARCH_FIXTURE, now?: DateTime): Promise<BuiltSite> {
+export async function buildSite(content = SEARCH_FIXTURE, now?: DateTime, options: Partial<BuildOptions> = {}): Promise<BuiltSite> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "toasoan-search-"));
-  await build({ content, out: dir, now });
+  await build({ ...options, content, out: dir, now });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createSiteListener, listen, type SiteServer } from "../../scripts/lib/server/static-server.ts";
 import { measureFirstSearch } from "../../scripts/bench/search-bytes.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { buildSite, type BuiltSite } from "../helpers/pagefind.ts";
+import { buildSite, FIXTURE_SHARD_PAGES, type BuiltSite } from "../helpers/pagefind.ts";
 
 let site: BuiltSite;
 let server: SiteServer;
@@ -15,18 +15,21 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
-/** Paths the server answered under /pagefind/, in order. */
+/** Paths the server answered under /pagefind/ with the file (not a redirect), in order. */
 let pagefindRequests: string[];
 /** Paths of the search page's worker script the server answered. */
 let workerRequests: string[];
+/** Paths under /pagefind/ the server redirected (a shard's request for the shared runtime). */
+let redirected: string[];
 
 beforeAll(async () => {
-  site = await buildSite();
+  // Several shards, so the browser runs the merge of assets/js/search-shards.js as a large archive needs it.
+  site = await buildSite(undefined, undefined, { shardPages: FIXTURE_SHARD_PAGES });
   const visits = async () => Response.json({ today: 1, total: 2 });
   const listener = createSiteListener(site.dir, visits);
   const counting: http.RequestListener = (req, res) => {
     const pathname = new URL(req.url ?? "/", "http://x").pathname;
-    if (pathname.startsWith("/pagefind/")) pagefindRequests.push(pathname);
+    if (pathname.startsWith("/pagefind/")) res.once("finish", () => (res.statusCode === 301 ? redirected : pagefindRequests).push(pathname));
     if (pathname.startsWith("/assets/js/search-worker.")) workerRequests.push(pathname);
     listener(req, res);
   };
@@ -44,6 +47,7 @@ beforeEach(async () => {
   problems = [];
   pagefindRequests = [];
   workerRequests = [];
+  redirected = [];
   context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   page = await context.newPage();
   // Injected through DevTools, so CSP does not apply to this listener itself.
@@ -278,6 +282,9 @@ describe("first-search bytes", () => {
     await waitForCount(/Tìm thấy \d+ bài viết/);
     await expect.poll(() => results().count()).toBeGreaterThan(0);
     const fetched = [...new Set(pagefindRequests.map((p) => p.slice("/pagefind/".length)))].sort();
+    // The runtime is downloaded once, however many shards the search opened.
+    expect(redirected.length).toBeGreaterThan(0);
+    expect(fetched.filter((f) => f.startsWith("wasm."))).toEqual(["wasm.unknown.pagefind"]);
     const measured = await measureFirstSearch(site.dir, "hoi nghi so ket");
     const pagefindFiles = measured.files.filter((f) => f.kind !== "worker");
     expect(pagefindFiles.map((f) => f.file)).toEqual(fetched);

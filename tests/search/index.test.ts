@@ -4,7 +4,7 @@ import { findArticles, monthsBetween, PAGE_SIZE, PAGEFIND_OPTIONS } from "../../
 import { parseDay } from "../../assets/js/lib/days.js";
 import { indexText, readerText } from "../../assets/js/lib/search-fold.js";
 import { measureFirstSearch, SEARCH_PAGE } from "../../scripts/bench/search-bytes.ts";
-import { buildSite, openIndex, type BuiltSite, type SearchIndex } from "../helpers/pagefind.ts";
+import { buildSite, FIXTURE_SHARD_PAGES, openIndex, type BuiltSite, type SearchIndex } from "../helpers/pagefind.ts";
 
 const SEED = "/tin-tuc/hoi-nghi-so-ket-hoat-dong-khcn-dia-phuong-6-thang-dau-nam-2020/";
 const KHCN = [SEED, "/tin-tuc/hoi-thao-ung-dung-khcn-nong-nghiep/", "/tin-tuc/chuyen-doi-so-trong-quan-ly/"];
@@ -20,21 +20,32 @@ interface PageState {
 
 let site: BuiltSite;
 let index: SearchIndex;
+/**
+ * The same fixture split into shards months apart: the page's searches by category, dates and order run on it,
+ * proving the merge (assets/js/lib/search-shards.js) exact. (Ranking across shards of two or three pages is not
+ * one index's; tests/search/relevance.test.ts runs the relevance suite on shards of the sample site.)
+ */
+let sharded: BuiltSite;
+let shardedIndex: SearchIndex;
 
 beforeAll(async () => {
   site = await buildSite();
   index = await openIndex(site.dir);
+  sharded = await buildSite(undefined, undefined, { shardPages: FIXTURE_SHARD_PAGES });
+  shardedIndex = await openIndex(sharded.dir);
 });
 
 afterAll(async () => {
   await index?.close();
   await site?.remove();
+  await shardedIndex?.close();
+  await sharded?.remove();
 });
 
 const urls = (hits: { url: string }[]) => hits.map((h) => h.url);
 
 async function pageSearch(state: Partial<PageState>): Promise<{ url: string; date: string }[]> {
-  const results = await findArticles(index.pagefind, { q: "", categoryName: "", from: "", to: "", sort: "lien-quan", ...state });
+  const results = await findArticles(shardedIndex.pagefind, { q: "", categoryName: "", from: "", to: "", sort: "lien-quan", ...state });
   const data = await Promise.all(results.map((r) => r.data()));
   return data.map((d) => ({ url: d.url, date: d.meta.date ?? "" }));
 }
@@ -108,7 +119,7 @@ describe("filters, dates and order, as the search page asks for them", () => {
       { url: "/tin-tuc/thong-bao-lich-nghi-tet-31-12/", date: "31/12/2021" }, // 00:00 on the first day (17:00 UTC the day before)
     ]);
     // Pagefind's side of it: the month filter alone also holds 30/12 23:59, which the day bounds then drop.
-    const months = await index.query(null, { filters: { category: "Thông báo", month: { any: monthsBetween("2021-12-31", "2022-01-31") } }, sort: { date: "desc" } });
+    const months = await shardedIndex.query(null, { filters: { category: "Thông báo", month: { any: monthsBetween("2021-12-31", "2022-01-31") } }, sort: { date: "desc" } });
     expect(urls(months)).toContain("/tin-tuc/thong-bao-tuyen-chon-de-tai-30-12/");
     expect(urls(months)).not.toContain("/tin-tuc/thong-bao-thu-tuc-hanh-chinh-01-02/");
   });
@@ -138,13 +149,13 @@ describe("filters, dates and order, as the search page asks for them", () => {
   });
 
   it("sorts by date both ways and by relevance", async () => {
-    const desc = await index.query("thong bao", { sort: { date: "desc" } });
-    const asc = await index.query("thong bao", { sort: { date: "asc" } });
+    const desc = await shardedIndex.query("thong bao", { sort: { date: "desc" } });
+    const asc = await shardedIndex.query("thong bao", { sort: { date: "asc" } });
     expect(desc.length).toBeGreaterThanOrEqual(5);
     expect(urls(asc)).toEqual(urls(desc).reverse());
     const day = (d: string) => d.split("/").reverse().join("-");
     expect(desc.map((h) => day(h.date))).toEqual(desc.map((h) => day(h.date)).sort().reverse());
-    const ranked = await index.query("tieu chuan co so");
+    const ranked = await shardedIndex.query("tieu chuan co so");
     expect(ranked[0]!.url).toBe("/tin-tuc/tap-huan-tieu-chuan-co-so/");
   });
 
@@ -160,15 +171,15 @@ describe("first-search bytes", () => {
   it("counts what Pagefind fetches, with the page's settings", async () => {
     expect(SEARCH_PAGE.pageSize).toBe(PAGE_SIZE);
     expect(SEARCH_PAGE.pagefindOptions).toEqual(PAGEFIND_OPTIONS);
-    const m = await measureFirstSearch(site.dir, "hoi nghi so ket");
+    const m = await measureFirstSearch(sharded.dir, "hoi nghi so ket");
     expect(m.results).toBeGreaterThan(0);
-    expect(new Set(m.files.map((f) => f.kind))).toEqual(new Set(["script", "worker", "wasm", "entry", "meta", "index", "fragment"]));
+    expect(new Set(m.files.map((f) => f.kind))).toEqual(new Set(["manifest", "script", "worker", "wasm", "entry", "meta", "index", "fragment"]));
     expect(m.bytes).toBeGreaterThan(m.gzipBytes);
     // The page's own worker, minified, is the one script a search adds to Pagefind's: not Pagefind's worker.
     expect(m.files.map((f) => f.file)).not.toContain("pagefind-worker.js");
-    const withoutWorker = await measureFirstSearch(site.dir, "hoi nghi so ket", {}, { worker: false });
+    const withoutWorker = await measureFirstSearch(sharded.dir, "hoi nghi so ket", {}, { worker: false });
     expect(m.gzipBytes - withoutWorker.gzipBytes).toBe(m.byKind.worker);
-    const listing = await measureFirstSearch(site.dir, null, { category: "Thông báo" });
+    const listing = await measureFirstSearch(sharded.dir, null, { category: "Thông báo" });
     expect(listing.results).toBe(5);
     expect(listing.byKind.filter).toBeGreaterThan(0);
   });

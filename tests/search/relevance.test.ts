@@ -86,31 +86,41 @@ const CASES: Case[] = [
 /** What a reader types without tones: marks dropped, đ as d, case and punctuation kept. */
 const toneless = (q: string): string => q.normalize("NFD").replace(/\p{M}+/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 
-let site: BuiltSite;
-let pf: OpenedBundle;
-const tops = new Map<string, string[]>();
+/**
+ * The suite runs on the sample as the build publishes it (within a shard's budget, one index) and split into
+ * shards of at most 5 pages (17 shards, about two a year): the merge (assets/js/lib/search-shards.js) must rank as
+ * one index does.
+ */
+const LAYOUTS: [string, number | undefined][] = [
+  ["one index", undefined],
+  ["17 shards", 5],
+];
 
-async function top3(q: string): Promise<string[]> {
-  const cached = tops.get(q);
-  if (cached) return cached;
-  const data = await Promise.all((await rankedSearch(pf, q)).slice(0, 3).map((r) => r.data()));
-  const slugs = data.map((d) => d.url.split("/").filter(Boolean).at(-1)!);
-  tops.set(q, slugs);
-  return slugs;
-}
+describe.each(LAYOUTS)("relevance on the sample site, %s", (layout, shardPages) => {
+  let site: BuiltSite;
+  let pf: OpenedBundle;
+  const tops = new Map<string, string[]>();
 
-beforeAll(async () => {
-  site = await buildSite("content", NOW);
-  pf = await openPagefind(site.dir);
-});
+  async function top3(q: string): Promise<string[]> {
+    const cached = tops.get(q);
+    if (cached) return cached;
+    const data = await Promise.all((await rankedSearch(pf, q)).slice(0, 3).map((r) => r.data()));
+    const slugs = data.map((d) => d.url.split("/").filter(Boolean).at(-1)!);
+    tops.set(q, slugs);
+    return slugs;
+  }
 
-afterAll(async () => {
-  pf?.close();
-  await pf?.destroy();
-  await site?.remove();
-});
+  beforeAll(async () => {
+    site = await buildSite("content", NOW, { shardPages });
+    pf = await openPagefind(site.dir);
+  });
 
-describe("relevance on the sample site", () => {
+  afterAll(async () => {
+    pf?.close();
+    await pf?.destroy();
+    await site?.remove();
+  });
+
   it(`has at least 40 queries (${CASES.length})`, () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40);
   });
@@ -137,7 +147,7 @@ describe("relevance on the sample site", () => {
     }
     const share = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
     console.log(
-      `Relevance on the sample site, ${CASES.length} queries: precision@3 ${share(found, listed)} (${found}/${listed} listed pages in their top 3); ` +
+      `Relevance on the sample site (${layout}), ${CASES.length} queries: precision@3 ${share(found, listed)} (${found}/${listed} listed pages in their top 3); ` +
         `tone-less top 3 = toned top 3 for ${share(same, toned)} (${same}/${toned}).`,
     );
     expect(found).toBe(listed);

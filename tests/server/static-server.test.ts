@@ -33,6 +33,9 @@ beforeAll(async () => {
     "assets/css/site.3f2a9c1b.css": "body{}",
     "assets/css/print.css": "body{}",
     "pagefind/pagefind.js": "export {}",
+    "pagefind/wasm.unknown.pagefind": "wasm",
+    "pagefind/2024-01_2026-05/pagefind-entry.json": "{}",
+    "pagefind/2024-01_2026-05/index/vi_7142931.pf_index": "chunk",
   };
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(siteDir, name)), { recursive: true });
@@ -81,8 +84,17 @@ describe("static site", () => {
       // The headers netlify.toml sets (tests/server/netlify-config.test.ts keeps the table equal to it).
       const plain = await fetch(`${url}/assets/css/print.css`);
       expect(plain.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-      const search = await fetch(`${url}/pagefind/pagefind.js`);
-      expect(search.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+      // Search: chunks are named by content; the runtime and a shard's entry change with a build.
+      const chunk = await fetch(`${url}/pagefind/2024-01_2026-05/index/vi_7142931.pf_index`);
+      expect(chunk.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      for (const file of ["/pagefind/pagefind.js", "/pagefind/2024-01_2026-05/pagefind-entry.json"]) {
+        expect((await fetch(`${url}${file}`)).headers.get("cache-control"), file).toBe("public, max-age=0, must-revalidate");
+      }
+      // A shard's request for the runtime goes to the one copy (netlify.toml has the same redirect).
+      const wasm = await fetch(`${url}/pagefind/2024-01_2026-05/wasm.unknown.pagefind`, { redirect: "manual" });
+      expect(wasm.status).toBe(301);
+      expect(wasm.headers.get("location")).toBe("/pagefind/wasm.unknown.pagefind");
+      expect(await (await fetch(`${url}/pagefind/2024-01_2026-05/wasm.unknown.pagefind`)).text()).toBe("wasm");
 
       const counter = await fetch(`${url}${site.counter.endpoint}`, { headers: browserHeaders });
       expectSecurityHeaders(counter);

@@ -2,8 +2,8 @@
 // page shows. The search page runs it in a Web Worker (search-worker.js), the documents library and the tests
 // call it directly; the bench measures what it downloads.
 import { indexText, queryWords, readerText } from "./search-fold.js";
+import { openShards } from "./search-shards.js";
 
-export const PAGEFIND_URL = "/pagefind/pagefind.js";
 // Keep in step with SEARCH_PAGE in scripts/bench/search-bytes.ts, which measures what a first search downloads.
 export const PAGE_SIZE = 10;
 // Words shown around the best match in an excerpt.
@@ -15,14 +15,13 @@ export const EXCERPT_WORDS = 24;
 export const PAGEFIND_OPTIONS = { excerptLength: EXCERPT_WORDS, ranking: { diacriticSimilarity: 0 } };
 
 /**
- * Pagefind with our options. In a worker or in Node Pagefind runs in the calling thread; on a page its own
- * worker is turned off, since the page hands the whole search to ours.
- * @param {string} [url]
+ * Pagefind with our options, over every shard of the index as one (search-shards.js). In a worker or in Node
+ * Pagefind runs in the calling thread; on a page its own worker is turned off, since the page hands the whole
+ * search to ours.
+ * @param {string} [base] the site's root: "/" on the site, a file URL in Node
  */
-export async function loadPagefind(url = PAGEFIND_URL) {
-  const pf = await import(/* @vite-ignore */ url);
-  await pf.options(PAGEFIND_OPTIONS);
-  return pf;
+export function loadPagefind(base = "/") {
+  return openShards({ base, options: PAGEFIND_OPTIONS });
 }
 
 /**

@@ -92,8 +92,11 @@ const ARTICLE_DATE = { key: "date", label: "ngày đăng (date)", example: '"19/
 
 /** The category declared in site.config.ts that a name or slug designates, if any. */
 export function findCategory(categories: Category[], value: string): Category | undefined {
-  const wanted = foldTones(value.trim());
-  return categories.find((c) => c.slug === value.trim() || foldTones(c.name) === wanted || c.slug === slugify(value));
+  const trimmed = value.trim();
+  const wanted = foldTones(trimmed);
+  // Once per article, not once per category tried: every article's front matter comes through here.
+  const slug = slugify(value);
+  return categories.find((c) => c.slug === trimmed || foldTones(c.name) === wanted || c.slug === slug);
 }
 
 /** Closest declared category to a mistyped one, by edit distance on tone-less text. */

@@ -7,6 +7,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PAGEFIND_OPTIONS } from "../../../assets/js/lib/search-engine.js";
+import { openShards } from "../../../assets/js/lib/search-shards.js";
+import { runtimeRedirect } from "./shards.ts";
 
 /** The parts of Pagefind's browser API we use (pagefind.js ships no types). */
 export interface PagefindResultData {
@@ -63,11 +65,14 @@ function installFileFetch(): void {
   shimmed = true;
   const realFetch = globalThis.fetch;
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith("file:")) return realFetch(input, init);
+    const requested = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!requested.startsWith("file:")) return realFetch(input, init);
+    // The site's redirect of a shard's runtime to the one copy, as the browser follows it.
+    const base = requested.replace(/\?.*$/, "");
+    const url = runtimeRedirect(base) ?? requested;
     let body: Buffer;
     try {
-      body = await readFile(new URL(url));
+      body = await readFile(new URL(url.replace(/\?.*$/, "")));
     } catch {
       return new Response(null, { status: 404 });
     }
@@ -83,12 +88,23 @@ export interface OpenOptions {
   pagefindOptions?: Record<string, unknown>;
 }
 
-/** A fresh Pagefind instance (own caches) on `<siteDir>/pagefind`, result URLs rooted at "/". */
-export function openPagefind(siteDir: string, options: OpenOptions = {}): Promise<OpenedBundle> {
-  return openBundle(path.join(siteDir, "pagefind"), options);
+/**
+ * The site's search as the page runs it: every shard under `<siteDir>/pagefind` merged by
+ * assets/js/lib/search-shards.js, each shard a fresh Pagefind instance (own caches) opened on first need, result
+ * URLs rooted at "/".
+ */
+export async function openPagefind(siteDir: string, { onFetch, pagefindOptions = PAGEFIND_OPTIONS }: OpenOptions = {}): Promise<OpenedSite> {
+  installFileFetch();
+  const root = pathToFileURL(path.resolve(siteDir)).href + "/";
+  const bundle = `${root}pagefind/`;
+  const listener: FetchListener | undefined = onFetch && ((url, bytes) => url.startsWith(bundle) && onFetch(url.slice(bundle.length).replace(/\?.*$/, ""), bytes));
+  if (listener) listeners.add(listener);
+  const merged = (await openShards({ base: root, options: pagefindOptions })) as unknown as PagefindApi & { opened(): string[] };
+  return Object.assign(merged, { close: () => void (listener && listeners.delete(listener)) });
 }
 
 export type OpenedBundle = PagefindApi & { close(): void };
+export type OpenedSite = OpenedBundle & { opened(): string[] };
 
 /** A fresh Pagefind instance on any bundle folder (`<site>/pagefind`, or a shard's), result URLs rooted at "/". */
 export async function openBundle(bundleDir: string, { onFetch, pagefindOptions = PAGEFIND_OPTIONS }: OpenOptions = {}): Promise<OpenedBundle> {

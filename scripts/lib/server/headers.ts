@@ -28,14 +28,18 @@ export const securityHeaders: Record<string, string> = {
 const YEAR = "public, max-age=31536000, immutable";
 const REVALIDATE = "public, max-age=0, must-revalidate";
 
-/** Cache-Control by path, as netlify.toml's [[headers]] set it (a test keeps both equal); "/x/*" is a prefix. */
+/**
+ * Cache-Control by path, as netlify.toml's [[headers]] set it (a test keeps both equal); "/x/*" is a prefix and
+ * ":shard" one path segment (a search shard's folder, scripts/lib/search/shards.ts).
+ */
 export const CACHE_RULES: readonly { for: string; value: string }[] = [
   { for: "/assets/*", value: YEAR },
-  { for: "/pagefind/fragment/*", value: YEAR },
-  { for: "/pagefind/index/*", value: YEAR },
-  { for: "/pagefind/filter/*", value: YEAR },
+  { for: "/pagefind/:shard/fragment/*", value: YEAR },
+  { for: "/pagefind/:shard/index/*", value: YEAR },
+  { for: "/pagefind/:shard/filter/*", value: YEAR },
+  { for: "/pagefind/shards.json", value: REVALIDATE },
+  { for: "/pagefind/:shard/pagefind-entry.json", value: REVALIDATE },
   { for: "/pagefind/pagefind.js", value: REVALIDATE },
-  { for: "/pagefind/pagefind-entry.json", value: REVALIDATE },
   { for: "/pagefind/pagefind-worker.js", value: REVALIDATE },
   { for: "/pagefind/wasm.vi.pagefind", value: REVALIDATE },
   { for: "/pagefind/wasm.unknown.pagefind", value: REVALIDATE },
@@ -45,7 +49,13 @@ export const CACHE_RULES: readonly { for: string; value: string }[] = [
 /** What Netlify sends for a static file no rule names. */
 export const DEFAULT_CACHE_CONTROL = REVALIDATE;
 
+/** A netlify.toml path as a pattern: `*` at the end matches the rest, `:name` one segment. */
+export function netlifyPath(rule: string): RegExp {
+  const pattern = rule.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\/\*$/, "/.*").replace(/:\w+/g, "[^/]+");
+  return new RegExp(`^${pattern}$`);
+}
+
 export function cacheControlFor(pathname: string): string {
-  const rule = CACHE_RULES.find((r) => (r.for.endsWith("/*") ? pathname.startsWith(r.for.slice(0, -1)) : pathname === r.for));
+  const rule = CACHE_RULES.find((r) => netlifyPath(r.for).test(pathname));
   return rule?.value ?? DEFAULT_CACHE_CONTROL;
 }

@@ -17,6 +17,7 @@ import { site } from "../../../site.config.ts";
 import { createVisitsHandler } from "../../../netlify/edge-functions/lib/visits-handler.ts";
 import { createRateLimiter, VISITS_RATE_LIMIT, type RateLimiter } from "../../../netlify/edge-functions/lib/rate-limit.ts";
 import { sqlVisitStore, type VisitStore } from "../../../netlify/edge-functions/lib/visit-store.ts";
+import { runtimeRedirect } from "../search/shards.ts";
 import { cacheControlFor, securityHeaders } from "./headers.ts";
 import { fileType } from "../content/attachments.ts";
 
@@ -122,6 +123,12 @@ export function createSiteListener(dir: string, visits: FetchHandler, limit: Rat
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": cacheControlFor(pathname) });
       return void res.end("405 Phương thức không được hỗ trợ");
+    }
+    // A shard's request for Pagefind's runtime goes to the one copy, as netlify.toml's redirect sends it.
+    const runtime = runtimeRedirect(pathname);
+    if (runtime) {
+      res.writeHead(301, { Location: runtime, "Cache-Control": cacheControlFor(runtime) }).end();
+      return;
     }
     if (!serveStatic) return void sendNotFound(notFoundPage, res);
     serveStatic(req, res, () => void sendNotFound(notFoundPage, res));
