@@ -9,11 +9,11 @@
  * setting, asset, dependency or build code changes the fingerprint, and then every page is rendered again.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { copyFile, link, mkdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
+import { fingerprintOf } from "../fingerprint.ts";
 import { fingerprintAssets } from "./assets.ts";
 import type { ImageLibrary, ShareImage } from "./images.ts";
 import { NUNJUCKS_OPTIONS, templateFilters } from "./filters.ts";
@@ -22,7 +22,6 @@ import { ASSETS, LAYOUTS } from "./plugin.ts";
 import { pagesOf, type Route, type RoutedPage } from "./routes.ts";
 import type { SiteSettings } from "./settings.ts";
 
-const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 /** What every page is made with besides its data: a change to any of these renders every page again. */
 export const BUILD_INPUTS = ["package-lock.json", "site.config.ts", "layouts", "assets", "scripts/lib"];
 const STATE_FILE = "pages.json";
@@ -76,15 +75,7 @@ export const hashOf = (html: string) => createHash("sha256").update(html).digest
 
 /** A hash of everything pages are made with besides their data. */
 export function buildFingerprint(site: SiteSettings, preview: boolean): string {
-  const hash = createHash("sha256").update(JSON.stringify({ site, preview }));
-  const walk = (file: string) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) for (const name of readdirSync(file).sort()) walk(path.join(file, name));
-    else hash.update(path.relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
-  };
-  for (const input of BUILD_INPUTS) walk(path.join(ROOT, input));
-  return hash.digest("base64url");
+  return fingerprintOf(BUILD_INPUTS, { site, preview });
 }
 
 /** The file Eleventy writes for a URL ("/tin-tuc/x/" → tin-tuc/x/index.html). */
