@@ -50,6 +50,8 @@ interface FileInfo {
   file: string;
   kind: Kind;
   parsed: ParsedFile;
+  /** Its body's links and images, as the loader found them. */
+  findings?: Finding[];
   /** Address the file publishes at, or would once valid. */
   url?: string;
 }
@@ -71,7 +73,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
     problems.push({ file, line, field, message, severity });
 
   // A file whose front matter could not be read is the loader's problem already, with its line.
-  const files: FileInfo[] = loaded.files.flatMap(({ file, kind, parsed }) => (parsed ? [{ file, kind, parsed }] : []));
+  const files: FileInfo[] = loaded.files.flatMap(({ file, kind, parsed, findings }) => (parsed ? [{ file, kind, parsed, findings }] : []));
   const byFile = new Map(files.map((f) => [f.file, f]));
   // The loader points at line 1 when it cannot tell better; the key itself is more useful when it exists.
   for (const problem of loaded.problems) {
@@ -127,7 +129,7 @@ export function checkLoaded(loaded: Content, options: CheckOptions & { site: Sit
       if (message) add(file, parsed.lineOf("image"), "image", message);
       else photoProblems(parsed.data.image, pageUrl, context, (text, severity) => add(file, parsed.lineOf("image"), "image", text, severity));
     }
-    for (const finding of scanBody(parsed.body, parsed.bodyLine)) checkFinding(finding, file, pageUrl, context);
+    for (const finding of info.findings ?? scanBody(parsed.body, parsed.bodyLine)) checkFinding(finding, file, pageUrl, context);
   }
   for (const source of loaded.dataFiles) if (inScope(source.file)) checkDataFile(source, context);
   checkStrayFiles(dir, inScope, add, new Set(loaded.documents.flatMap((d) => d.attachments.map((a) => path.resolve(a.source)))));

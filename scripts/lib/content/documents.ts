@@ -10,7 +10,8 @@ import { fileType, formatSize, hasMagic, MAX_ATTACHMENT_BYTES, FILE_TYPES } from
 import { formatDate, VIETNAM } from "./dates.ts";
 import { documentKey, documentSlug, numberKey, numberSpellings, numberYear } from "./document-number.ts";
 import { listMarkdown, readValidated, type Article, type Problem } from "./load.ts";
-import { renderBody } from "./markdown.ts";
+import { readSource, type DerivedSource } from "./derive.ts";
+import { placePhotos } from "./markdown.ts";
 import type { documentSchema } from "./schema.ts";
 import { foldTones, slugify } from "./slug.ts";
 import type { DocumentTerm } from "../site/settings.ts";
@@ -105,9 +106,15 @@ export interface OfficialDocument {
 type Schema = ReturnType<typeof documentSchema>;
 
 /** One document file, validated, its attachments checked; relations and status come later (linkDocuments). */
-export function readDocument(file: string, schema: Schema, problems: Problem[], types: readonly DocumentTerm[] = []): { item?: OfficialDocument; parsed?: ReturnType<typeof readValidated>["parsed"] } {
-  const { data, parsed } = readValidated(file, schema, problems);
-  if (!data || !parsed) return { parsed };
+export function readDocument(
+  file: string,
+  schema: Schema,
+  problems: Problem[],
+  types: readonly DocumentTerm[] = [],
+  source: DerivedSource = readSource(file),
+): { item?: OfficialDocument; parsed?: ReturnType<typeof readValidated>["parsed"] } {
+  const { data, parsed } = readValidated(file, schema, problems, source);
+  if (!data || !parsed || !source.front) return { parsed };
   const lines = Object.fromEntries(Object.keys(parsed.data).map((k) => [k, parsed.lineOf(k)]));
   const year = data.ngay_ban_hanh.setZone(VIETNAM).year;
   const written = numberYear(data.so_ky_hieu);
@@ -155,7 +162,7 @@ export function readDocument(file: string, schema: Schema, problems: Problem[], 
     status: "con-hieu-luc",
     statusName: "Còn hiệu lực",
     link: data.lien_ket,
-    html: renderBody(parsed.body).html,
+    html: placePhotos(source.body),
     attachments,
     spellings: numberSpellings(data.so_ky_hieu),
     references: { thay_the: data.thay_the ?? [], sua_doi: data.sua_doi ?? [], bo_sung: data.bo_sung ?? [] },

@@ -5,8 +5,10 @@ import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { formatDate, formatDateTime, isoDateTime, isoDay } from "./dates.ts";
 import { DataFileError, parseDataFile, type ParsedDataFile } from "./data-file.ts";
-import { FRONT_MATTER_FIELD, FrontMatterError, parseFrontMatter, type ParsedFile } from "./front-matter.ts";
-import { renderBody, truncateWords } from "./markdown.ts";
+import type { Finding } from "../check/body.ts";
+import { parsedFile, readSource, type DerivedSource, type SourceReader } from "./derive.ts";
+import { FRONT_MATTER_FIELD, type ParsedFile } from "./front-matter.ts";
+import { placePhotos, truncateWords } from "./markdown.ts";
 import { removalMessage, type Removal } from "./sanitize.ts";
 import { articleSchema, documentSchema, organisationSchema, pageSchema, proceduresSchema, scheduleSchema, type OrganisationData, type ProceduresData, type ScheduleData } from "./schema.ts";
 import type { Category, DocumentSettings } from "../site/settings.ts";
@@ -102,6 +104,8 @@ export interface SourceFile {
   file: string;
   kind: ContentKind;
   parsed?: ParsedFile;
+  /** Its body's links and images, for the checker. */
+  findings?: Finding[];
 }
 
 export interface Content {
@@ -139,6 +143,8 @@ export interface LoadOptions {
   includeUnpublished: boolean;
   /** Photos as pictures (the build and the preview); without it, bodies keep plain <img> (the checker, search). */
   images?: ImageLibrary;
+  /** How each Markdown file is read: afresh by default; the build's reader keeps files between builds (source-cache.ts). */
+  sources?: SourceReader;
 }
 
 /** Every Markdown file under dir, sorted for stable output. */
@@ -159,12 +165,13 @@ interface FileResult<T> {
   problems: Problem[];
   /** The file as read, when its front matter could be read (the checker reuses it). */
   parsed?: ParsedFile;
+  findings?: Finding[];
 }
 
 /** Lets a long-running preview re-read only the files that changed, and the build read each file once. */
 export type ContentCache = Map<string, FileResult<unknown>>;
 
-type Reader<T> = (problems: Problem[]) => { item?: T; parsed?: ParsedFile } | undefined;
+type Reader<T> = (problems: Problem[]) => { item?: T; parsed?: ParsedFile; findings?: Finding[] } | undefined;
 
 function readCached<T>(file: string, cache: ContentCache | undefined, read: Reader<T>): FileResult<T> {
   let stamp = "";
@@ -181,11 +188,17 @@ function readCached<T>(file: string, cache: ContentCache | undefined, read: Read
 }
 
 /** One article file, validated; its problems go to `problems`. `scheduled` is left for the caller's clock. */
-export function readArticle(file: string, schema: ReturnType<typeof articleSchema>, problems: Problem[], images?: ImageLibrary): { item?: Article; parsed?: ParsedFile } {
-  const { data, parsed } = readValidated(file, schema, problems);
-  if (!data || !parsed) return { parsed };
+export function readArticle(
+  file: string,
+  schema: ReturnType<typeof articleSchema>,
+  problems: Problem[],
+  images?: ImageLibrary,
+  source: DerivedSource = readSource(file),
+): { item?: Article; parsed?: ParsedFile } {
+  const { data, parsed } = readValidated(file, schema, problems, source);
+  if (!data || !parsed || !source.front) return { parsed };
   const slug = data.slug ?? slugify(path.basename(file, ".md"));
-  const body = renderBody(parsed.body, parsed.bodyLine, images);
+  const body = source.body;
   reportRemovals(file, body.removals, problems);
   // An image the library cannot use leaves the article without a photo; the checker reports why.
   const imageFile = data.image && images?.fileOf(data.image);
@@ -215,7 +228,7 @@ export function readArticle(file: string, schema: ReturnType<typeof articleSchem
     draft: data.draft ?? false,
     scheduled: false,
     aliases: data.aliases ?? [],
-    html: body.html,
+    html: placePhotos(body, images),
     documentNumbers: data.van_ban ?? [],
     documentsLine: parsed.lineOf("van_ban"),
     documents: [],
@@ -230,29 +243,33 @@ export function isPublished(item: { draft: boolean; date?: DateTime }, now: Date
 
 export function loadContent(dir: string, options: LoadOptions & { cache?: ContentCache }): Content {
   const { cache } = options;
+  const derive = options.sources ?? readSource;
   const problems: Problem[] = [];
   const files: SourceFile[] = [];
   const schema = articleSchema(options.categories);
-  const collect = <T>(folder: string, kind: ContentKind, read: (file: string, problems: Problem[]) => { item?: T; parsed?: ParsedFile } | undefined): T[] => {
+  const collect = <T>(folder: string, kind: ContentKind, read: (file: string, problems: Problem[], source: DerivedSource) => { item?: T; parsed?: ParsedFile } | undefined): T[] => {
     const items: T[] = [];
     for (const file of listMarkdown(path.join(dir, folder))) {
-      const result = readCached(file, cache, (found) => read(file, found));
-      files.push({ file, kind, parsed: result.parsed });
+      const result = readCached(file, cache, (found) => {
+        const source = derive(file);
+        return { ...read(file, found, source), findings: source.front ? source.findings : undefined };
+      });
+      files.push({ file, kind, parsed: result.parsed, findings: result.findings });
       problems.push(...result.problems);
       if (result.item) items.push(result.item);
     }
     return items;
   };
 
-  const articles = collect(FOLDERS.articles, "article", (file, found) => readArticle(file, schema, found, options.images));
+  const articles = collect(FOLDERS.articles, "article", (file, found, source) => readArticle(file, schema, found, options.images, source));
   // The clock moves between loads of a cached article: "scheduled" is never cached.
   for (const article of articles) article.scheduled = article.date > options.now;
 
-  const readPage = (file: string, found: Problem[], urlOf: (slug: string) => string) => {
-    const read = readValidated(file, pageSchema, found);
-    if (!read.data || !read.parsed) return { parsed: read.parsed };
+  const readPage = (file: string, found: Problem[], source: DerivedSource, urlOf: (slug: string) => string) => {
+    const read = readValidated(file, pageSchema, found, source);
+    if (!read.data || !read.parsed || !source.front) return { parsed: read.parsed };
     const slug = read.data.slug ?? slugify(path.basename(file, ".md"));
-    const body = renderBody(read.parsed.body, read.parsed.bodyLine, options.images);
+    const body = source.body;
     reportRemovals(file, body.removals, found);
     const page: Page = {
       file,
@@ -262,20 +279,20 @@ export function loadContent(dir: string, options: LoadOptions & { cache?: Conten
       summary: read.data.summary,
       draft: read.data.draft ?? false,
       aliases: read.data.aliases ?? [],
-      html: body.html,
+      html: placePhotos(body, options.images),
     };
     return { item: page, parsed: read.parsed };
   };
-  const pages = collect(FOLDERS.pages, "page", (file, found) => readPage(file, found, (slug) => `/${slug}/`));
-  const englishPages = collect(FOLDERS.english, "english", (file, found) => readPage(file, found, englishUrl));
+  const pages = collect(FOLDERS.pages, "page", (file, found, source) => readPage(file, found, source, (slug) => `/${slug}/`));
+  const englishPages = collect(FOLDERS.english, "english", (file, found, source) => readPage(file, found, source, englishUrl));
 
-  const schedule = collect<ScheduleEntry>(FOLDERS.schedule, "schedule", (file, found) => {
-    const read = readValidated(file, scheduleSchema, found);
+  const schedule = collect<ScheduleEntry>(FOLDERS.schedule, "schedule", (file, found, source) => {
+    const read = readValidated(file, scheduleSchema, found, source);
     return read.data ? { item: { ...read.data, file, day: isoDay(read.data.date) }, parsed: read.parsed } : { parsed: read.parsed };
   });
 
   const documentRules = documentSchema(options.documents);
-  const documents = collect(FOLDERS.documents, "document", (file, found) => readDocument(file, documentRules, found, options.documents.types));
+  const documents = collect(FOLDERS.documents, "document", (file, found, source) => readDocument(file, documentRules, found, options.documents.types, source));
   // Relations, status and citations span files: never cached, recomputed on every load with this clock.
   linkDocuments(documents, articles, options.now, problems);
 
@@ -348,17 +365,15 @@ export function dataField(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === "number" ? `[${key + 1}]` : `.${String(key)}`)).join("").replace(/^\./, "");
 }
 
-/** Parses and validates one file, recording its problems; `data` is missing when the file cannot be used. */
-export function readValidated<S extends z.ZodType>(file: string, schema: S, problems: Problem[]): { data?: z.output<S>; parsed?: ParsedFile } {
-  let parsed: ParsedFile;
-  try {
-    parsed = parseFrontMatter(readFileSync(file, "utf8"));
-  } catch (error) {
+/** Validates one file as read, recording its problems; `data` is missing when the file cannot be used. */
+export function readValidated<S extends z.ZodType>(file: string, schema: S, problems: Problem[], source: DerivedSource = readSource(file)): { data?: z.output<S>; parsed?: ParsedFile } {
+  if (!source.front) {
     // Anything but our own message (a file that vanished mid-build, a parser's own failure) gets plain words too.
-    const message = error instanceof FrontMatterError ? error.message : "không đọc được tệp này; lưu lại tệp dưới dạng chữ (đuôi .md, bảng mã UTF-8) rồi kiểm tra lại";
-    problems.push({ file, line: error instanceof FrontMatterError ? error.line : 1, field: FRONT_MATTER_FIELD, message, severity: "error" });
+    const message = source.error.message ?? "không đọc được tệp này; lưu lại tệp dưới dạng chữ (đuôi .md, bảng mã UTF-8) rồi kiểm tra lại";
+    problems.push({ file, line: source.error.line, field: FRONT_MATTER_FIELD, message, severity: "error" });
     return {};
   }
+  const parsed = parsedFile(source.front);
   const result = schema.safeParse(parsed.data);
   if (result.success) return { data: result.data, parsed };
   for (const issue of result.error.issues) {

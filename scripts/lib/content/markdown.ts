@@ -14,13 +14,39 @@ export interface PictureSource {
 }
 
 interface RenderEnv {
-  images?: PictureSource;
+  /** The body's photos, in order: placed once the photo library is known (placePhotos). */
+  slots: PhotoSlot[];
   /** Our own photo markup, put back after the allowlist (which keeps only what editors may write). */
   photos: string[];
 }
 
 /** A photo's place in the rendered HTML: private-use characters, which the allowlist keeps as text. */
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+/** Where a photo goes once the library is known. */
+const SLOT = /\uE002(\d+)\uE003/g;
+/** Both kinds of mark: taken out of what editors write (no place in an article), so theirs never count as ours. */
+const MARKS = /[\uE000-\uE003]/g;
+
+/** One photo of a body: its address and text, and the plain <img> used when it is not one of the content's photos. */
+export interface PhotoSlot {
+  src: string;
+  alt: string;
+  fallback: string;
+}
+
+/**
+ * A body rendered up to its photos: the part that depends on the file alone, which the build keeps between runs
+ * (content/source-cache.ts). placePhotos finishes it with the build's photo library.
+ */
+export interface SlottedBody {
+  /** Allowlisted HTML with a mark where each photo goes. */
+  html: string;
+  photos: PhotoSlot[];
+  /** Text of the first paragraph, without markup. */
+  firstParagraph: string;
+  /** What the sanitizer removed from HTML the editor wrote, with file lines. */
+  removals: Removal[];
+}
 
 export interface RenderedBody {
   html: string;
@@ -32,7 +58,14 @@ export interface RenderedBody {
 
 /** Renders a body whose first line is line `bodyLine` of its file (for the lines of removals). */
 export function renderBody(body: string, bodyLine = 1, images?: PictureSource): RenderedBody {
-  const env: RenderEnv = { images, photos: [] };
+  const slotted = renderSlotted(body, bodyLine);
+  return { html: placePhotos(slotted, images), firstParagraph: slotted.firstParagraph, removals: slotted.removals };
+}
+
+/** Renders a body, its photos left as marks (placePhotos). */
+export function renderSlotted(source: string, bodyLine = 1): SlottedBody {
+  const body = source.replace(MARKS, "");
+  const env: RenderEnv = { slots: [], photos: [] };
   const tokens = markdown.parse(body, env);
   let firstParagraph = "";
   for (let i = 0; i < tokens.length; i++) {
@@ -46,9 +79,20 @@ export function renderBody(body: string, bodyLine = 1, images?: PictureSource): 
   }
   return {
     html: sanitizeBody(markdown.renderer.render(tokens, markdown.options, env)).replace(PLACEHOLDER, (_, n: string) => env.photos[Number(n)] ?? ""),
+    photos: env.slots,
     firstParagraph: firstParagraph.replace(/\s+/g, " ").trim(),
     removals: rawHtmlRemovals(tokens, body, bodyLine),
   };
+}
+
+/** Puts each photo in its place: a photo of the content as <picture>, any other address as a plain <img>. */
+export function placePhotos(body: SlottedBody, images?: PictureSource): string {
+  return body.html.replace(SLOT, (_, n: string) => {
+    const slot = body.photos[Number(n)];
+    if (!slot) return "";
+    const picture = images?.picture(slot.src, slot.alt);
+    return picture ? pictureHtml(picture, { sizes: "column" }) : slot.fallback;
+  });
 }
 
 /** Removals in the HTML blocks and inline tags an editor wrote; Markdown's own output is not theirs to fix. */
@@ -155,12 +199,12 @@ function keep(env: RenderEnv, html: string): string {
   return `\uE000${env.photos.length - 1}\uE001`;
 }
 
-/** A photo of the content as <picture>; any other address (data:, or one the checker rejects) as a plain <img>. */
+/** A photo's mark; the plain <img> kept for when it is not one of the content's photos (data:, or one the checker rejects). */
 function renderImage(image: Token, env: RenderEnv, options: Options, self: MarkdownIt["renderer"]): string {
   const src = image.attrGet("src") ?? "";
   const alt = self.renderInlineAsText(image.children ?? [], options, env);
-  const picture = env.images?.picture(src, alt);
-  if (picture) return pictureHtml(picture, { sizes: "column" });
   // Not one of our photos: the allowlist decides whether its address may stay.
-  return sanitizeBody(`<img src="${markdown.utils.escapeHtml(src)}" alt="${markdown.utils.escapeHtml(alt)}">`);
+  const fallback = sanitizeBody(`<img src="${markdown.utils.escapeHtml(src)}" alt="${markdown.utils.escapeHtml(alt)}">`);
+  env.slots.push({ src, alt, fallback });
+  return `\uE002${env.slots.length - 1}\uE003`;
 }
