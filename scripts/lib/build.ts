@@ -3,7 +3,7 @@
  * search index is built beside it, into a folder that replaces the published site once complete. Pages and search
  * shards that would come out the same as in the published site are kept from it.
  */
-import { existsSync } from "node:fs";
+import { existsSync, renameSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
@@ -12,6 +12,7 @@ import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../site.config.ts";
 import { assertPublishable } from "./check/index.ts";
 import { loadContent, publishedOnly, type Content } from "./content/load.ts";
+import { openSourceCache } from "./content/source-cache.ts";
 import { searchEntries, startSearchIndex, startShardWorkers, type BuildPart, type SearchIndexJob, type SearchIndexResult } from "./search/index.ts";
 import { buildClock } from "./site/clock.ts";
 import { createNewsroom } from "./site/newsroom.ts";
@@ -37,8 +38,9 @@ export interface BuildOptions {
   /** Delete cached encodings this build does not use (the CLI's production builds). */
   pruneImageCache?: boolean;
   /**
-   * Where the build records what it wrote (.cache); with it, pages and search shards of the published site that
-   * would come out the same are kept. Without it everything is built afresh.
+   * Where the build records what it read and wrote (.cache); with it, files unchanged since the last build are not
+   * parsed again, and pages and search shards of the published site that would come out the same are kept. Without
+   * it everything is built afresh.
    */
   cacheDir?: string;
   /** Pages per search shard at most (scripts/lib/search/shards.ts). */
@@ -57,6 +59,9 @@ export interface BuildResult {
   pages: number;
   /** Of them, pages kept from the published site because they would come out the same. */
   pagesKept: number;
+  /** Markdown files read, and of them those whose reading was kept from the last build (unchanged bytes). */
+  sources: number;
+  sourcesKept: number;
   /** Reading and checking the content, before anything is written. */
   checkSeconds: number;
   /** Deciding which pages to keep, then Eleventy's runs. */
@@ -83,17 +88,25 @@ export function buildFolders(out: string): { staging: string; previous: string }
 /**
  * The new site replaces the old one only once its pages and its index are complete. A kill at any moment leaves
  * the previous output whole: in `out`, or (between the two renames) in `previous`, which the next build restores.
+ * The replaced site stays in `previous` until the next build removes it, beside its work: deleting some
+ * 30,000 files is not worth the publisher's wait (kept pages are hard links, so it holds only what changed).
  */
 async function swapIn(staging: string, out: string, previous: string): Promise<void> {
-  await rm(previous, { recursive: true, force: true });
   if (existsSync(out)) await rename(out, previous);
   await rename(staging, out);
-  await rm(previous, { recursive: true, force: true });
 }
 
-/** A build killed between the two renames of swapIn left the old site in `previous`: put it back. */
-async function restorePrevious(out: string, previous: string): Promise<void> {
-  if (!existsSync(out) && existsSync(previous)) await rename(previous, out);
+/**
+ * What the last build left in `previous`: the old site put back when a kill came between swapIn's two renames,
+ * otherwise the replaced site, removed in the background (awaited before this build's own swap).
+ */
+function settlePrevious(out: string, previous: string): Promise<void> {
+  if (!existsSync(previous)) return Promise.resolve();
+  if (!existsSync(out)) {
+    renameSync(previous, out);
+    return Promise.resolve();
+  }
+  return rm(previous, { recursive: true, force: true });
 }
 
 export async function build({
@@ -117,12 +130,16 @@ export async function build({
   // The processes that write search shards start first: they load while this one reads the content.
   const processes = search ? startShardWorkers(searchWorkers) : undefined;
   let indexing: SearchIndexJob | undefined;
+  let removing: Promise<void> | undefined;
   try {
     onStage?.("check");
-    await restorePrevious(out, previous);
+    removing = settlePrevious(out, previous);
+    removing.catch(() => {});
     // Content with errors publishes nothing and leaves the previous output in place.
     const images = new ImageLibrary({ contentDir: content, cacheDir: imageCache });
-    let loaded: Content | undefined = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, images });
+    const sources = cacheDir ? openSourceCache(cacheDir) : undefined;
+    let loaded: Content | undefined = loadContent(content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, images, sources: sources?.read });
+    const sourceCount = loaded.files.length;
     const newsroom = createNewsroom(preview ? loaded : publishedOnly(loaded, now), site, now);
     // A fresh folder: no stale page of a deleted article, nothing of a build that was killed.
     await rm(staging, { recursive: true, force: true });
@@ -136,6 +153,8 @@ export async function build({
     // Pagefind starts on the first shards now, rather than after the check, which holds this thread.
     await indexing?.started;
     assertPublishable(loaded, { content, site, now });
+    const sourcesKept = sources?.kept ?? 0;
+    await sources?.save();
     // The files as read (front matter, Markdown) served the check; a quarter of the heap at 100,000 articles.
     loaded = undefined;
     const shareImage = images.share(path.resolve(ROOT, site.shareImage.file), site.shareImage.alt);
@@ -178,12 +197,15 @@ export async function build({
     if (indexing) onStage?.("search-index");
     const index = await indexed;
     onStage?.("publish");
+    await removing;
     await swapIn(staging, out, previous);
     await pages.commit();
     if (pruneImageCache) await images.prune();
     return {
       pages: rendered + pages.kept,
       pagesKept: pages.kept,
+      sources: sourceCount,
+      sourcesKept,
       checkSeconds,
       siteSeconds,
       searchSeconds: index?.seconds ?? 0,
@@ -196,6 +218,7 @@ export async function build({
     // Pagefind stopped before the folder it writes into is removed.
     await indexing?.cancel();
     await Promise.all((processes ?? []).map((p) => p.kill()));
+    await removing?.catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

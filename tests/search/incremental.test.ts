@@ -76,6 +76,12 @@ describe("a warm rebuild after one new article", () => {
     for (const [file, bytes] of warmIndex) expect(bytes.equals(coldIndex.get(file)!), file).toBe(true);
   });
 
+  it("parses again only the new article: every other file's reading is kept, keyed on its bytes", () => {
+    expect(first.sourcesKept).toBe(0);
+    expect(second.sources).toBe(first.sources + 1);
+    expect(second.sourcesKept).toBe(first.sources);
+  });
+
   it("renders again only the pages the new article changes, and writes the same site, byte for byte, as a fresh build", async () => {
     expect(first.pagesKept).toBe(0);
     // Kept: the other articles but its neighbours, other categories' listings, static pages, the schedule…

@@ -4,6 +4,7 @@ import { resolveConfig } from "@netlify/config";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runtimeRedirect } from "../../scripts/lib/search/shards.ts";
+import { SOURCE_INPUTS } from "../../scripts/lib/content/source-cache.ts";
 import { BUILD_INPUTS } from "../../scripts/lib/site/page-reuse.ts";
 import { CACHE_RULES, cacheControlFor, DEFAULT_CACHE_CONTROL, securityHeaders } from "../../scripts/lib/server/headers.ts";
 
@@ -112,11 +113,13 @@ describe("GitHub workflows", () => {
     const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@") && s.with?.path?.includes("_site"));
     expect(cache).toBeGreaterThan(-1);
     expect(cache).toBeLessThan(steps.findIndex((s) => s.run === "npm run build"));
-    // The pages' record and the site, not the encoded photos: those have their own cache, keyed on the photos.
-    expect(steps[cache]!.with!.path!.split("\n").map((p) => p.trim()).filter(Boolean).sort()).toEqual([".cache/pages.json", "_site"]);
+    // The pages' record, the files as read and the site, not the encoded photos: those have their own cache.
+    expect(steps[cache]!.with!.path!.split("\n").map((p) => p.trim()).filter(Boolean).sort()).toEqual([".cache/pages.json", ".cache/sources", "_site"]);
     const key = steps[cache]!.with!.key!;
     // What the build's own fingerprint covers (scripts/lib/site/page-reuse.ts): a change there restores nothing.
     for (const input of BUILD_INPUTS) expect(key).toContain(`'${input}${input.includes(".") ? "" : "/**"}'`);
+    // The files' record is stamped with its own code's hash: the key covers that code too.
+    for (const input of SOURCE_INPUTS) expect(BUILD_INPUTS.some((b) => input === b || input.startsWith(`${b}/`))).toBe(true);
     expect(key.endsWith("-${{ github.sha }}")).toBe(true);
     // The same build code's newest site first, then any earlier one (its shards are checked by their own keys).
     expect(steps[cache]!.with!["restore-keys"]!.trim().split("\n").map((k) => k.trim())).toEqual([key.slice(0, -"${{ github.sha }}".length), "site-${{ runner.os }}-"]);
