@@ -1,7 +1,12 @@
-/** `npm run check [-- --content <dir>] [paths...]`: every problem of the content, one a line, then a summary. */
+/**
+ * `npm run check [-- --content <dir>] [paths...]`: every problem of the content, one a line, then a summary.
+ * Files unchanged since the last check or build are not parsed again (`--cache <dir>`, default .cache, shared with
+ * the build; `--no-cache` reads everything afresh).
+ */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkContent, formatReport, type CheckReport } from "./lib/check/index.ts";
+import { openSourceCache } from "./lib/content/source-cache.ts";
 
 /** GitHub shows these workflow commands beside the offending line of a pull request. */
 function annotations(report: CheckReport): string[] {
@@ -14,8 +19,13 @@ function annotations(report: CheckReport): string[] {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
 if (isMain) {
-  const { values, positionals } = parseArgs({ options: { content: { type: "string", default: "content" } }, allowPositionals: true });
-  const report = checkContent({ content: values.content!, paths: positionals });
+  const { values, positionals } = parseArgs({
+    options: { content: { type: "string", default: "content" }, cache: { type: "string", default: ".cache" }, "no-cache": { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
+  const sources = values["no-cache"] ? undefined : openSourceCache(values.cache!);
+  const report = checkContent({ content: values.content!, paths: positionals, sources: sources?.read });
+  await sources?.save();
   console.log(formatReport(report));
   if (process.env.GITHUB_ACTIONS === "true") console.log(annotations(report).join("\n"));
   process.exitCode = report.errors > 0 ? 1 : 0;

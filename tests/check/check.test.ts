@@ -1,9 +1,12 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { checkContent, formatLine } from "../../scripts/lib/check/index.ts";
+import { SOURCES_FOLDER } from "../../scripts/lib/content/source-cache.ts";
 
 const run = promisify(execFile);
 const CONTENT = "tests/fixtures/editor/check";
@@ -103,6 +106,21 @@ describe("the command", () => {
   it("exits 0 when only warnings are left", async () => {
     const { stdout } = await run("npx", ["tsx", "scripts/check.ts", "--content", CONTENT, `${ARTICLES}/hen-gio.md`, `${ARTICLES}/tieu-de-dai.md`, `${ARTICLES}/khoa-la.md`, `${ARTICLES}/hop-le.md`], { env });
     expect(stdout.trim().split("\n").at(-1)).toBe("Đã kiểm tra 4 tệp: 0 lỗi, 3 cảnh báo. Có thể xuất bản; nên xem lại các cảnh báo.");
+  });
+
+  it("keeps the files as read for the next check and build, and reports the same from them", async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), "toa-soan-check-cache-"));
+    try {
+      const check = () => run("npx", ["tsx", "scripts/check.ts", "--content", CONTENT, "--cache", cache], { env }).catch((error: { stdout: string }) => error);
+      const first = await check();
+      const buckets = await readdir(path.join(cache, SOURCES_FOLDER));
+      expect(buckets.length).toBeGreaterThan(0);
+      expect(buckets.every((name) => name.endsWith(".bin"))).toBe(true);
+      expect((await check()).stdout).toBe(first.stdout);
+      expect(first.stdout.trim().split("\n")).toHaveLength(report.problems.length + 1);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
   });
 
   it("annotates pull requests on GitHub Actions", async () => {

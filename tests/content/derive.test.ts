@@ -34,12 +34,13 @@ describe("deriving a file", () => {
         continue;
       }
       parsed++;
-      expect(source.front?.data, file).toEqual(direct.data);
-      for (const key of [...Object.keys(direct.data), "image", "van_ban", "absent"]) expect(source.front?.lines.get(key) ?? 1, `${file} ${key}`).toBe(direct.lineOf(key));
-      expect(source.front?.bodyLine, file).toBe(direct.bodyLine);
+      if (!source.front) throw new Error(`${file}: not derived`);
+      expect(source.front.data, file).toEqual(direct.data);
+      for (const key of [...Object.keys(direct.data), "image", "van_ban", "absent"]) expect(source.front.lines.get(key) ?? 1, `${file} ${key}`).toBe(direct.lineOf(key));
+      expect(source.front.bodyLine, file).toBe(direct.bodyLine);
       const rendered = renderBody(direct.body, direct.bodyLine);
-      expect(source.body && placePhotos(source.body), file).toBe(rendered.html);
-      expect(source.body?.removals, file).toEqual(rendered.removals);
+      expect(placePhotos(source.body), file).toBe(rendered.html);
+      expect(source.body.removals, file).toEqual(rendered.removals);
       expect(source.findings, file).toEqual(scanBody(direct.body, direct.bodyLine));
     }
     expect(parsed).toBeGreaterThan(30);
@@ -47,7 +48,7 @@ describe("deriving a file", () => {
 
   it("places the content's photos once the library is known, and plain images otherwise", () => {
     const source = deriveSource(Buffer.from("---\ntitle: A\n---\n\n![Hội nghị](/images/a.jpg)\n\nChữ ![ngoài](https://example.org/b.png) giữa câu.\n"));
-    expect(source.front).toBeDefined();
+    if (!source.front) throw new Error("not derived");
     const asked: string[] = [];
     const library: PictureSource = {
       picture(src, alt) {
@@ -55,17 +56,18 @@ describe("deriving a file", () => {
         return src === "/images/a.jpg" ? { alt, width: 800, height: 600, sources: [], img: { src: "/img/a.jpeg", srcset: "/img/a.jpeg 800w" } } : undefined;
       },
     };
-    const html = placePhotos(source.body!, library);
+    const html = placePhotos(source.body, library);
     expect(asked).toEqual(["/images/a.jpg Hội nghị", "https://example.org/b.png ngoài"]);
     expect(html).toContain('<figure class="photo"><picture><img src="/img/a.jpeg"');
     expect(html).toContain('<img src="https://example.org/b.png" alt="ngoài" />');
-    expect(placePhotos(source.body!)).toContain('<figure class="photo"><img src="/images/a.jpg" alt="Hội nghị" /></figure>');
+    expect(placePhotos(source.body)).toContain('<figure class="photo"><img src="/images/a.jpg" alt="Hội nghị" /></figure>');
   });
 
   it("never lets text an editor writes stand for a photo", () => {
     // The marks the renderer uses for photos, typed (or pasted) into a body: taken out, never replaced by markup.
     const source = deriveSource(Buffer.from("---\ntitle: A\n---\n\nChữ \uE0020\uE003 và \uE0000\uE001.\n\n![x](/images/a.jpg)\n"));
-    const html = placePhotos(source.body!);
+    if (!source.front) throw new Error("not derived");
+    const html = placePhotos(source.body);
     expect(html.match(/<img/g)).toHaveLength(1);
     expect(html).toContain("<p>Chữ 0 và 0.</p>");
   });

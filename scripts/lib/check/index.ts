@@ -4,6 +4,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { site as configuredSite } from "../../../site.config.ts";
 import { BODY_FIELD, DATA_FILES, dataField, englishUrl, FOLDERS, loadContent, publishedOnly, type Content, type ContentCache, type ContentKind, type Problem } from "../content/load.ts";
+import type { SourceReader } from "../content/derive.ts";
 import type { ParsedFile } from "../content/front-matter.ts";
 import { buildClock, latestGoLiveText } from "../site/clock.ts";
 import { inspectImage, LEAD_MIN_WIDTH, SUPPORTED_EXTENSIONS } from "../site/images.ts";
@@ -34,6 +35,8 @@ export interface CheckOptions {
   now?: DateTime;
   /** Files read here stay read for whoever loads the content next (the build hands it to Eleventy). */
   cache?: ContentCache;
+  /** How each file is read: afresh by default, or through the source cache kept between runs. */
+  sources?: SourceReader;
 }
 
 export interface CheckReport {
@@ -60,7 +63,7 @@ interface FileInfo {
 export function checkContent(options: CheckOptions): CheckReport {
   const site = options.site ?? configuredSite;
   const now = options.now ?? buildClock();
-  const loaded = loadContent(options.content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache: options.cache });
+  const loaded = loadContent(options.content, { categories: site.categories, documents: site.documents, now, includeUnpublished: true, cache: options.cache, sources: options.sources });
   return checkLoaded(loaded, { ...options, site, now });
 }
 
