@@ -152,9 +152,10 @@ export async function build({
     indexed?.catch(() => {});
     // Pagefind starts on the first shards now, rather than after the check, which holds this thread.
     await indexing?.started;
-    assertPublishable(loaded, { content, site, now });
+    // Kept whatever the check finds: the build after a fix parses the fixed files only.
     const sourcesKept = sources?.kept ?? 0;
     await sources?.save();
+    assertPublishable(loaded, { content, site, now });
     // The files as read (front matter, Markdown) served the check; a quarter of the heap at 100,000 articles.
     loaded = undefined;
     const shareImage = images.share(path.resolve(ROOT, site.shareImage.file), site.shareImage.alt);

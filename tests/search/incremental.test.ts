@@ -116,10 +116,12 @@ describe("a warm rebuild after one new article", () => {
     }
   });
 
-  it("leaves the published index as it was when the next build stops on a bad article", async () => {
+  it("leaves the published index as it was when the next build stops on a bad article, and keeps what it read", async () => {
     const before = await tree(path.join(warm.out, "pagefind"));
     const bad = path.join(content, "bai-viet/2022/thieu-tieu-de.md");
     await writeFile(bad, `---\ndate: "29/03/2022 09:00"\ncategory: thong-bao\n---\n\nKhông có tiêu đề.\n`);
+    // A good article committed with the bad one: read by the stopped build, not published by it.
+    await writeFile(path.join(content, "bai-viet/2022/cung-dot.md"), NEW_ARTICLE.replace("năm 2023", "năm 2024").replace("09:00", "10:00"));
     try {
       await expect(build({ content, out: warm.out, cacheDir: warm.cache, shardPages: SHARD_PAGES })).rejects.toBeInstanceOf(ContentCheckError);
     } finally {
@@ -127,5 +129,9 @@ describe("a warm rebuild after one new article", () => {
     }
     const after = await tree(path.join(warm.out, "pagefind"));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    // Once the bad file is fixed (here: gone), the next build parses nothing again, the good article included.
+    const fixed = await build({ content, out: warm.out, cacheDir: warm.cache, shardPages: SHARD_PAGES, now: NOW });
+    expect(fixed.sources).toBe(second.sources + 1);
+    expect(fixed.sourcesKept).toBe(fixed.sources);
   });
 });
