@@ -12,7 +12,7 @@
 import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -212,16 +212,21 @@ function startShardWorker(): ShardWorker {
   // `--import tsx` runs the TypeScript child as the build runs.
   const child = fork(SHARD_PROCESS, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  // The records' folders of the shards sent and not answered: removed here if the process dies before it can.
+  const folders = new Map<number, string>();
   let nextId = 0;
   let ended: Error | undefined;
   child.on("message", (reply: ShardReply) => {
     if ("ready" in reply) return;
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
+    folders.delete(reply.id);
     if (reply.failure) waiting?.reject(new Error(`Pagefind: ${reply.failure}`));
     else waiting?.resolve();
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(async () => {
+    await Promise.all([...folders.values()].map((folder) => rm(folder, { recursive: true, force: true }).catch(() => {})));
+  });
   child.once("exit", (code) => {
     ended = new Error(`Pagefind: the indexer stopped (exit ${code}) before writing its shards`);
     for (const w of pending.values()) w.reject(ended);
@@ -231,7 +236,8 @@ function startShardWorker(): ShardWorker {
     write(records, outputPath, runtime, delivered) {
       if (ended) return Promise.reject(ended);
       const id = nextId++;
-      const work = path.join(os.tmpdir(), `toa-soan-shard-${process.pid}-${id}-${path.basename(outputPath)}`);
+      // Named by the indexer's own process: two builds in one process (tests, a preview) never share a folder.
+      const work = path.join(os.tmpdir(), `toa-soan-shard-${child.pid}-${id}-${path.basename(outputPath)}`);
       const request: ShardRequest = {
         id,
         records,
@@ -241,6 +247,7 @@ function startShardWorker(): ShardWorker {
         cli: PAGEFIND_BINARY,
         env: { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(indexChunkSize(records.length)) },
       };
+      folders.set(id, work);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         child.send(request, () => delivered?.());

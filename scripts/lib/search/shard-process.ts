@@ -4,13 +4,15 @@
  * happens beside the build's own thread, which checks the content and runs Eleventy meanwhile.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { ShardReply, ShardRequest } from "./index.ts";
 import { RUNTIME_FILES, SHARD_FILES } from "./shards.ts";
 
 function writeRecords(records: ShardRequest["records"], site: string): void {
+  // A folder of this name left by a killed process (whose number this one now has) starts empty.
+  rmSync(site, { recursive: true, force: true });
   const made = new Set<string>();
   for (const r of records) {
     const dir = path.join(site, ...r.url.split("/").filter(Boolean));
