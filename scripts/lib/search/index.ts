@@ -253,7 +253,8 @@ function startShardWorker(): ShardWorker {
         child.send(request, () => delivered?.());
       });
     },
-    stop: () => void (child.connected && child.send({ exit: true })),
+    // A process already going (killed by a cancelled build) may have closed its end: nothing is left to stop then.
+    stop: () => void (child.connected && child.send({ exit: true }, () => {})),
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill();
       return exited;
