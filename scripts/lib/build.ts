@@ -89,7 +89,7 @@ export function buildFolders(out: string): { staging: string; previous: string }
  * The new site replaces the old one only once its pages and its index are complete. A kill at any moment leaves
  * the previous output whole: in `out`, or (between the two renames) in `previous`, which the next build restores.
  * The replaced site stays in `previous` until the next build removes it, beside its work: deleting some
- * 30,000 files is not worth the publisher's wait (kept pages are hard links, so it holds only what changed).
+ * 25,000 files (10,000 articles) is not worth the publisher's wait (kept pages are hard links: it holds what changed).
  */
 async function swapIn(staging: string, out: string, previous: string): Promise<void> {
   if (existsSync(out)) await rename(out, previous);

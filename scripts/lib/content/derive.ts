@@ -48,17 +48,19 @@ export function deriveSource(bytes: Buffer, hash = sourceHash(bytes)): DerivedSo
   };
 }
 
-/** One file derived afresh (the checker, the preview, builds without a cache). */
-export const readSource: SourceReader = (file) => {
+/** Reads a file's bytes and derives them with `derive`; a file that vanished between the listing and the read is unreadable. */
+export function readWith(file: string, derive: (bytes: Buffer) => DerivedSource): DerivedSource {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    // A file that vanished between the listing and the read.
     return { hash: "", error: { line: 1 } };
   }
-  return deriveSource(bytes);
-};
+  return derive(bytes);
+}
+
+/** One file derived afresh (the checker, the preview, builds without a cache). */
+export const readSource: SourceReader = (file) => readWith(file, (bytes) => deriveSource(bytes));
 
 /** The front matter as the loader and the checker use it. */
 export function parsedFile(front: FrontMatter): ParsedFile {

@@ -10,7 +10,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
 import { fingerprintOf } from "../fingerprint.ts";
-import { deriveSource, sourceHash, type DerivedSource, type SourceReader } from "./derive.ts";
+import { deriveSource, readWith, sourceHash, type DerivedSource, type SourceReader } from "./derive.ts";
 
 /** What the derivation is made with: a change to any of these derives every file again. */
 export const SOURCE_INPUTS = ["package-lock.json", "scripts/lib/content", "scripts/lib/check"];
@@ -61,14 +61,7 @@ export function openSourceCache(cacheDir: string): SourceCache {
   };
 
   return {
-    read(file) {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        // A file that vanished between the listing and the read: the loader reports it.
-        return { hash: "", error: { line: 1 } };
-      }
+    read: (file) => readWith(file, (bytes) => {
       const hash = sourceHash(bytes);
       // Read after save(): nothing more is kept.
       if (!used.length) return deriveSource(bytes, hash);
@@ -84,7 +77,7 @@ export function openSourceCache(cacheDir: string): SourceCache {
       used[bucket]!.set(hash, source);
       added[bucket] = true;
       return source;
-    },
+    }),
     get kept() {
       return kept;
     },

@@ -211,27 +211,27 @@ export function startShardWorkers(count = DEFAULT_WORKERS): ShardWorker[] {
 function startShardWorker(): ShardWorker {
   // `--import tsx` runs the TypeScript child as the build runs.
   const child = fork(SHARD_PROCESS, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
-  // The records' folders of the shards sent and not answered: removed here if the process dies before it can.
-  const folders = new Map<number, string>();
+  // Shards sent and not answered, with the folder their records are written to.
+  const pending = new Map<number, { resolve(): void; reject(error: Error): void; work: string }>();
   let nextId = 0;
   let ended: Error | undefined;
   child.on("message", (reply: ShardReply) => {
     if ("ready" in reply) return;
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
-    folders.delete(reply.id);
     if (reply.failure) waiting?.reject(new Error(`Pagefind: ${reply.failure}`));
     else waiting?.resolve();
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(async () => {
-    await Promise.all([...folders.values()].map((folder) => rm(folder, { recursive: true, force: true }).catch(() => {})));
-  });
-  child.once("exit", (code) => {
-    ended = new Error(`Pagefind: the indexer stopped (exit ${code}) before writing its shards`);
-    for (const w of pending.values()) w.reject(ended);
-    pending.clear();
-  });
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code) => {
+      ended = new Error(`Pagefind: the indexer stopped (exit ${code}) before writing its shards`);
+      const unanswered = [...pending.values()];
+      pending.clear();
+      for (const w of unanswered) w.reject(ended);
+      // The process died before it could remove its records' folders.
+      void Promise.all(unanswered.map((w) => rm(w.work, { recursive: true, force: true }).catch(() => {}))).then(() => resolve());
+    }),
+  );
   return {
     write(records, outputPath, runtime, delivered) {
       if (ended) return Promise.reject(ended);
@@ -247,9 +247,8 @@ function startShardWorker(): ShardWorker {
         cli: PAGEFIND_BINARY,
         env: { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(indexChunkSize(records.length)) },
       };
-      folders.set(id, work);
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, work });
         child.send(request, () => delivered?.());
       });
     },
